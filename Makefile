@@ -1,0 +1,44 @@
+# The two commands a contributor needs: `make site` and `make test`. Everything else is optional.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FACTS ?= seeds/facts
+SITE ?= site
+EXPLAINER := PYTHONPATH=scripts $(BIN)/python -m explainer
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: site check generate serve test lint unit browser chromium clean
+
+# The virtual environment is rebuilt whenever the pinned requirements change.
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
+	$(BIN)/pip check
+	touch $@
+
+site: $(BIN)/.installed
+	$(EXPLAINER) build --facts $(FACTS) --site $(SITE)
+
+check: $(BIN)/.installed
+	$(EXPLAINER) check --facts $(FACTS)
+
+generate: $(BIN)/.installed
+	$(EXPLAINER) generate --facts $(FACTS)
+
+serve: $(BIN)/.installed
+	$(EXPLAINER) serve --facts $(FACTS)
+
+# Debian's chromium for the browser tests (Playwright cannot download a browser here).
+chromium:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+test: $(BIN)/.installed chromium lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) build site

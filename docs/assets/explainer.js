@@ -1,0 +1,56 @@
+/* The site's only script of its own: timeline filters and sortable index tables. No network. */
+(function () {
+  function setUpTimelineFilter() {
+    var form = document.querySelector("form.timeline-filter");
+    if (!form) return;
+    form.hidden = false;
+    var apply = function () {
+      var category = form.elements.category.value;
+      var entity = form.elements.entity.value;
+      document.querySelectorAll("ol.timeline > li").forEach(function (item) {
+        var okCategory = !category || item.dataset.category === category;
+        var okEntity = !entity || item.dataset.entities.split(" ").indexOf(entity) >= 0;
+        item.hidden = !(okCategory && okEntity);
+      });
+    };
+    form.addEventListener("change", apply);
+    apply();
+  }
+
+  function sortKey(cell) {
+    var marked = cell.querySelector("[data-sort]");
+    var time = cell.querySelector("time");
+    if (marked) return parseFloat(marked.dataset.sort);
+    if (time) return time.getAttribute("datetime");
+    return cell.textContent.trim();
+  }
+
+  function setUpSortableTables() {
+    document.querySelectorAll(".md-typeset table:not(.no-sort)").forEach(function (table) {
+      var head = table.tHead;
+      if (!head || !table.tBodies.length) return;
+      Array.prototype.forEach.call(head.rows[0].cells, function (th, column) {
+        th.setAttribute("aria-sort", "none");
+        th.tabIndex = 0;
+        var sort = function () {
+          var ascending = th.getAttribute("aria-sort") !== "ascending";
+          Array.prototype.forEach.call(head.rows[0].cells, function (c) { c.setAttribute("aria-sort", "none"); });
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = sortKey(a.cells[column]), y = sortKey(b.cells[column]);
+            var result = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), document.documentElement.lang);
+            return ascending ? result : -result;
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+        };
+        th.addEventListener("click", sort);
+        th.addEventListener("keydown", function (event) { if (event.key === "Enter") sort(); });
+      });
+    });
+  }
+
+  var start = function () { setUpTimelineFilter(); setUpSortableTables(); };
+  if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
+})();

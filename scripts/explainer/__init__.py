@@ -1,0 +1,1 @@
+"""Turns the article and the YAML fact base into the Markdown of the bilingual explainer site."""

@@ -1,0 +1,71 @@
+"""Command line: `python -m explainer check|generate|build|serve` (the Makefile's targets call these)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import InputError
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .inputs import load_inputs
+
+    inputs = load_inputs(Path(args.facts))
+    counts = {t: len(inputs.factbase.of_type(t)) for t in sorted({e.type for e in inputs.factbase.entities.values()})}
+    summary = ", ".join(f"{n} {t}" for t, n in counts.items())
+    print(f"{args.facts}: ok ({summary}; {len(inputs.article.paragraphs)} article paragraphs)")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from .generate import generate
+
+    generate(Path(args.facts), Path(args.out))
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    build_site(Path(args.facts), Path(args.site), site_url=args.site_url)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(Path(args.facts), args.lang, args.port)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="explainer", description=__doc__)
+    parser.add_argument("--annotations", action="store_true", help="also print errors as GitHub annotations")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate the article, its translation and the fact base")
+    generate = sub.add_parser("generate", help="write the Markdown of both languages")
+    build = sub.add_parser("build", help="generate, then build both languages with MkDocs into one site folder")
+    serve = sub.add_parser("serve", help="live preview: regenerate and rebuild when seeds/ or docs/ change")
+    for command in (check, generate, build, serve):
+        command.add_argument("--facts", default="seeds/facts")
+    generate.add_argument("--out", default="build/docs")
+    build.add_argument("--site", default="site")
+    build.add_argument("--site-url", default=None, help="the address the site is served at (default: mkdocs.yml's)")
+    serve.add_argument("--lang", choices=("zh", "en"), default="zh")
+    serve.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    handler = {"check": _check, "generate": _generate, "build": _build, "serve": _serve}[args.command]
+    try:
+        return handler(args)
+    except InputError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+            if args.annotations:
+                print(problem.github_annotation())
+        print(f"{len(err.problems)} problem(s); nothing was written.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Build the whole site: generate the Markdown, build each language with MkDocs --strict, swap it in.
+
+Both languages are built side by side into a temporary folder next to the target. Only when
+both succeed does the new site replace the old one, so a failed build leaves the old site as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .generate import MARKER, generate
+from .problems import InputError, Problem
+
+LANGUAGE_CONFIGS = {"zh": Path("languages/zh/mkdocs.yml"), "en": Path("languages/en/mkdocs.yml")}
+DOCS_OUT = Path("build/docs")
+
+
+def _mkdocs(config: Path, site_dir: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+
+
+def _environment(site_url: str | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if site_url:
+        base = site_url if site_url.endswith("/") else site_url + "/"
+        env["SITE_URL"], env["SITE_URL_EN"] = base, base + "en/"
+    return env
+
+
+def _build_languages(work: Path, site_url: str | None) -> Path:
+    """Run both MkDocs builds at once (one per core) and join them: zh at the root, en under en/."""
+    env = _environment(site_url)
+    outputs = {lang: work / lang for lang in LANGUAGE_CONFIGS}
+    runs = {lang: _mkdocs(config, outputs[lang], env) for lang, config in LANGUAGE_CONFIGS.items()}
+    failures = []
+    for lang, run in runs.items():
+        log, _ = run.communicate()
+        if run.returncode != 0:
+            failures.append(Problem(str(LANGUAGE_CONFIGS[lang]), 1, 1, f"mkdocs build --strict failed:\n{log.strip()}"))
+    if failures:
+        raise InputError(failures)
+    site = outputs["zh"]
+    outputs["en"].rename(site / "en")
+    (site / MARKER).write_text("This folder is written by `make site`; edits are lost.\n")
+    return site
+
+
+def _swap_in(new_site: Path, target: Path) -> None:
+    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise InputError([Problem(str(target), 1, 1, "this folder was not made by `make site`; not replacing it")])
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new_site.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_site(facts: Path, site: Path, *, site_url: str | None = None) -> None:
+    generate(facts, DOCS_OUT)
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as work:
+        new_site = _build_languages(Path(work), site_url)
+        _swap_in(new_site, site)
+    print(f"built {site} (zh) and {site / 'en'} (en)")

@@ -1,0 +1,75 @@
+"""The resolved fact base: entities by type and id, and the links between them in both directions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+# Types that get a page of their own, in the order the site lists them.
+PAGE_TYPES = ("companies", "models", "people", "glossary")
+
+
+@dataclass(frozen=True)
+class Entity:
+    type: str
+    id: str
+    data: dict[str, Any]
+    file: str  # path of the YAML file, relative to the repository where possible
+
+    def name(self, lang: str) -> str:
+        return str(self.data["name"][lang]) if "name" in self.data else self.id
+
+    def aliases(self, lang: str) -> list[str]:
+        return list(self.data.get("aliases", {}).get(lang, []))
+
+    def names(self, lang: str) -> list[str]:
+        """The name and every alias in one language, the name first."""
+        return [self.name(lang), *self.aliases(lang)]
+
+    @property
+    def has_page(self) -> bool:
+        return self.type in PAGE_TYPES
+
+    def url(self, lang: str = "zh") -> str:
+        """Site-root-relative URL of the entity's page, without the language prefix."""
+        return f"{self.type}/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Link:
+    """One relation between two entities, kept once and read from either end."""
+
+    source: Entity  # the entity whose file states the relation
+    target: Entity
+    relation: str  # the schema location it came from, e.g. "developers.company"
+    detail: dict[str, Any] = field(default_factory=dict)  # the object holding the reference
+
+
+@dataclass
+class FactBase:
+    entities: dict[str, Entity]  # by id; ids are unique across all types
+    links: list[Link]
+
+    def of_type(self, type_name: str) -> list[Entity]:
+        return sorted((e for e in self.entities.values() if e.type == type_name), key=lambda e: e.id)
+
+    def get(self, entity_id: str) -> Entity:
+        return self.entities[entity_id]
+
+    def links_from(self, entity: Entity, relation: str | None = None) -> list[Link]:
+        return [
+            link for link in self._by_source[entity.id] if relation is None or link.relation == relation
+        ]
+
+    def links_to(self, entity: Entity, relation: str | None = None) -> list[Link]:
+        return [
+            link for link in self._by_target[entity.id] if relation is None or link.relation == relation
+        ]
+
+    def __post_init__(self) -> None:
+        self._by_source: dict[str, list[Link]] = defaultdict(list)
+        self._by_target: dict[str, list[Link]] = defaultdict(list)
+        for link in self.links:
+            self._by_source[link.source.id].append(link)
+            self._by_target[link.target.id].append(link)

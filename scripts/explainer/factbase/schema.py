@@ -1,0 +1,140 @@
+"""The JSON Schemas in schemas/: one per type, the single definition of what a fact file may hold.
+
+Besides standard JSON Schema, a few `x-` keywords carry what the validator needs to know:
+`x-ref` (the types an id may point to), `x-source`, `x-date`, `x-text` and `x-error` (how to
+explain a pattern that did not match).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from ..problems import Problem
+from .yamlfile import Location, YamlDocument
+
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
+TYPES = ("companies", "models", "people", "glossary", "events", "quotes", "figures", "sources")
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+@cache
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.json")):
+        resources.append((path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(type_name: str) -> Draft202012Validator:
+    return Draft202012Validator(_registry().contents(f"{type_name}.json"), registry=_registry())
+
+
+def _resolve(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+    """Follow $ref until a schema with content, remembering which file it lives in."""
+    while "$ref" in schema:
+        ref = schema["$ref"]
+        file, _, pointer = ref.partition("#")
+        base = file or base
+        node: Any = _registry().contents(base)
+        for part in filter(None, pointer.split("/")):
+            node = node[part]
+        schema = {**node, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema, base
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A value in a fact file that the schema marks with an x- keyword: a reference, a source, a date, a text."""
+
+    location: Location
+    value: Any
+    schema: dict[str, Any]
+
+
+def walk_marked(data: Any, type_name: str) -> Iterator[Marked]:
+    """Every value of a schema-valid document together with its resolved schema."""
+
+    def walk(value: Any, schema: dict[str, Any], base: str, loc: Location) -> Iterator[Marked]:
+        schema, base = _resolve(schema, base)
+        yield Marked(loc, value, schema)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in schema.get("properties", {}):
+                    yield from walk(item, schema["properties"][key], base, loc + (key,))
+        elif isinstance(value, list) and "items" in schema:
+            for i, item in enumerate(value):
+                yield from walk(item, schema["items"], base, loc + (i,))
+
+    yield from walk(data, {"$ref": f"{type_name}.json"}, f"{type_name}.json", ())
+
+
+def _did_you_mean(word: Any, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _describe(error: ValidationError, doc: YamlDocument) -> list[Problem]:
+    loc = tuple(error.absolute_path)
+    schema, value, kind = error.schema, error.instance, error.validator
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        return [
+            doc.problem(loc + (key,), f"unknown field '{key}'", _did_you_mean(key, allowed), key=True)
+            for key in value
+            if key not in allowed
+        ]
+    if kind == "required":
+        missing = error.validator_value
+        names = [m for m in missing if m not in value]
+        problems = []
+        for name in names:
+            if set(schema.get("properties", {})) == {"zh", "en"}:
+                message = f"missing the {LANGUAGE_NAMES[name]} text ('{name}:')"
+            else:
+                message = f"missing required field '{name}'"
+            problems.append(doc.problem(loc, message, key=True))
+        return problems
+    if kind == "enum":
+        choices = [str(c) for c in error.validator_value]
+        hint = _did_you_mean(value, choices) or "one of: " + ", ".join(choices)
+        return [doc.problem(loc, f"'{value}' is not an allowed value", hint)]
+    if kind == "pattern" and "x-error" in schema:
+        return [doc.problem(loc, f"'{value}' is not {schema['x-error']}")]
+    if kind == "type":
+        wanted = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number", "boolean": "true or false"}
+        want = error.validator_value
+        want_text = " or ".join(wanted.get(w, w) for w in (want if isinstance(want, list) else [want]))
+        return [doc.problem(loc, f"expected {want_text}, got {_kind_of(value)}")]
+    if kind in ("minItems", "minLength"):
+        return [doc.problem(loc, "must not be empty")]
+    if kind in ("maxItems", "maxLength"):
+        return [doc.problem(loc, f"too long: at most {error.validator_value} allowed")]
+    if kind == "uniqueItems":
+        return [doc.problem(loc, "the list repeats an item")]
+    return [doc.problem(loc, error.message)]
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def schema_problems(doc: YamlDocument, type_name: str) -> list[Problem]:
+    """Every way the document breaks its type's schema, each at the line it concerns."""
+    problems: list[Problem] = []
+    for error in validator(type_name).iter_errors(doc.data):
+        problems.extend(_describe(error, doc))
+    return problems

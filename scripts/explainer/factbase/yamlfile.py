@@ -1,0 +1,203 @@
+"""Strict YAML reading: plain data plus the line and column of every key and value.
+
+PyYAML implements YAML 1.1 and is lenient where contributors get hurt: duplicate keys keep the
+last value, `no` becomes false, `0755` becomes 493, an unquoted date becomes a date object, and
+anchors allow alias bombs. Here each of those is a problem reported at its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..problems import InputError, Problem
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 16
+MAX_ITEMS = 2_000
+
+Location = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+_BOOLS = {"true": True, "false": False}
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its data and where each value (and each mapping key) stands in it."""
+
+    path: str
+    data: Any
+    values: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Location, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, location: Location, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of a location, or of its nearest ancestor that has one."""
+        table = self.keys if key else self.values
+        loc = tuple(location)
+        while loc:
+            if loc in table:
+                return table[loc]
+            if key and loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, location: Location, message: str, hint: str = "", *, key: bool = False) -> Problem:
+        line, col = self.where(location, key=key)
+        return Problem(self.path, line, col, message, hint)
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes only, refusing anchors, aliases and runaway nesting before anything is built."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ComposerError(
+                None, None, "anchors and aliases (& and *) are not allowed; write the value out", event.start_mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise ComposerError(None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _position(offset: int, raw: bytes) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _decode(raw: bytes, path: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, col = _position(err.start, raw)
+        raise InputError([Problem(path, line, col, "the file is not valid UTF-8", "save it as UTF-8")]) from None
+    return text.removeprefix("\ufeff")
+
+
+def _tab_problems(text: str, path: str) -> list[Problem]:
+    return [
+        Problem(path, n, line.index("\t") + 1, "tab character", "indent with spaces; write \\t inside quotes")
+        for n, line in enumerate(text.split("\n"), start=1)
+        if "\t" in line
+    ]
+
+
+def _compose(text: str, path: str) -> Node | None:
+    try:
+        return _Loader(text).get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(filter(None, [err.context, err.problem])) or "invalid YAML"
+        raise InputError([Problem(path, line, col, message)]) from None
+    except yaml.YAMLError as err:
+        raise InputError([Problem(path, 1, 1, f"invalid YAML: {err}")]) from None
+
+
+class _Builder:
+    """Turns composed nodes into plain Python values, recording positions and YAML 1.1 surprises."""
+
+    def __init__(self, doc: YamlDocument):
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def build(self, node: Node, loc: Location) -> Any:
+        self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, SequenceNode):
+            return self._sequence(node, loc)
+        return self._scalar(node, loc)
+
+    def _fail(self, loc: Location, message: str, hint: str = "") -> None:
+        self.problems.append(self.doc.problem(loc, message, hint))
+
+    def _mapping(self, node: MappingNode, loc: Location) -> dict[str, Any] | None:
+        if node.tag != _TAG + "map":
+            return self._fail(loc, f"the tag {node.tag} is not allowed", "remove it")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in (_TAG + "str", _TAG + "int"):
+                self.problems.append(Problem(self.doc.path, *key_pos, "a key must be plain text"))
+                continue
+            key = key_node.value
+            if key == "<<":
+                self.problems.append(Problem(self.doc.path, *key_pos, "merge keys (<<) are not allowed"))
+                continue
+            if key in result:
+                first = self.doc.keys[loc + (key,)][0]
+                self.problems.append(
+                    Problem(self.doc.path, *key_pos, f"duplicate key '{key}'", f"first given on line {first}")
+                )
+                continue
+            self.doc.keys[loc + (key,)] = key_pos
+            result[key] = self.build(value_node, loc + (key,))
+        return result
+
+    def _sequence(self, node: SequenceNode, loc: Location) -> list[Any] | None:
+        if node.tag != _TAG + "seq":
+            return self._fail(loc, f"the tag {node.tag} is not allowed", "remove it")
+        if len(node.value) > MAX_ITEMS:
+            return self._fail(loc, f"a list of {len(node.value)} items; at most {MAX_ITEMS} are allowed")
+        return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+
+    def _scalar(self, node: ScalarNode, loc: Location) -> Any:
+        tag, text = node.tag.removeprefix(_TAG), node.value
+        if tag == "str":
+            return text
+        if tag == "null":
+            return None
+        if tag == "bool" and text.lower() in _BOOLS:
+            return _BOOLS[text.lower()]
+        if tag == "int" and _PLAIN_INT.fullmatch(text):
+            return int(text)
+        if tag == "float" and _PLAIN_FLOAT.fullmatch(text):
+            return float(text)
+        if tag == "bool":
+            return self._fail(loc, f"'{text}' is read as a boolean by YAML 1.1", f"write '{text}' in quotes, or true/false")
+        if tag in ("int", "float"):
+            return self._fail(loc, f"'{text}' is read as an unusual number by YAML 1.1", f"write '{text}' in quotes")
+        if tag == "timestamp":
+            return self._fail(loc, f"the date {text} must be quoted", f"write '{text}'")
+        return self._fail(loc, f"the tag !{tag} is not allowed", "remove it")
+
+
+def read_yaml(path: Path, shown: str) -> YamlDocument:
+    """Read one YAML file strictly; raise InputError listing every problem in it."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError([Problem(shown, 1, 1, f"the file is {size:,} bytes; at most {MAX_BYTES:,} are allowed")])
+    raw = path.read_bytes()
+    text = _decode(raw, shown)
+    if tabs := _tab_problems(text, shown):
+        raise InputError(tabs)
+    node = _compose(text, shown)
+    if node is None:
+        raise InputError([Problem(shown, 1, 1, "the file is empty")])
+    doc = YamlDocument(shown, None)
+    builder = _Builder(doc)
+    doc.data = builder.build(node, ())
+    if builder.problems:
+        raise InputError(builder.problems)
+    if not isinstance(doc.data, dict):
+        raise InputError([doc.problem((), "the file must hold a mapping of fields (key: value)")])
+    return doc

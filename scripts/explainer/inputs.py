@@ -1,0 +1,56 @@
+"""Everything the site is generated from, read and checked together: the article, its translation, the facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .article.convert import Article, load_article
+from .article.translation import load_translation
+from .factbase.load import load_factbase
+from .factbase.model import FactBase
+from .factbase.yamlfile import read_yaml
+from .problems import InputError, Problem, display_path
+
+ARTICLE_DIR = Path("seeds/article")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    article: Article
+    meta: dict[str, Any]
+    english: dict[str, str]  # translation by paragraph id (and title, byline, section ids)
+    factbase: FactBase
+
+
+def _load_meta(article_dir: Path) -> tuple[dict[str, Any], Article]:
+    meta_path = article_dir / "meta.yaml"
+    doc = read_yaml(meta_path, display_path(meta_path))
+    article = load_article(article_dir / str(doc.data.get("file", "")))
+    if doc.data.get("title") != article.title:
+        raise InputError([doc.problem(("title",), "the title differs from the article's first heading", f"it reads {article.title}")])
+    return doc.data, article
+
+
+def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
+    """Read and check every input; raise InputError listing every problem in all of them."""
+    problems: list[Problem] = []
+    try:
+        meta, article = _load_meta(article_dir)
+    except InputError as err:
+        raise err
+    except OSError as err:
+        raise InputError([Problem(display_path(article_dir), 1, 1, f"cannot read the article: {err.strerror}")]) from None
+    english: dict[str, str] = {}
+    try:
+        english = load_translation(article_dir / "translation.en.yaml", article)
+    except InputError as err:
+        problems += err.problems
+    try:
+        factbase = load_factbase(facts, {p.id for p in article.paragraphs})
+    except InputError as err:
+        problems += err.problems
+    if problems:
+        raise InputError(problems)
+    return Inputs(article, meta, english, factbase)

@@ -1,0 +1,60 @@
+"""The article as blocks to render: headings and paragraphs, with entity mentions linked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..inputs import Inputs
+from .context import PageContext
+from .mentions import MentionFinder
+from .text import md_text
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "heading" or "paragraph"
+    id: str
+    markdown: str
+    notes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def linked_text(text: str, finder: MentionFinder, ctx: PageContext) -> str:
+    """Escaped Markdown of a paragraph with the first mention of each entity linked to its page."""
+    pieces, cursor = [], 0
+    for mention in finder.first_each(text):
+        pieces.append(md_text(text[cursor : mention.start]))
+        pieces.append(ctx.link(mention.entity, text[mention.start : mention.end]))
+        cursor = mention.end
+    pieces.append(md_text(text[cursor:]))
+    return "".join(pieces)
+
+
+def notes_by_paragraph(inputs: Inputs) -> dict[str, list[dict[str, Any]]]:
+    """Editor's notes of every entity, filed under the paragraph they correct."""
+    notes: dict[str, list[dict[str, Any]]] = {}
+    for entity in sorted(inputs.factbase.entities.values(), key=lambda e: (e.type, e.id)):
+        for note in entity.data.get("notes", []):
+            if "paragraph" in note:
+                notes.setdefault(note["paragraph"], []).append({**note, "entity": entity})
+    return notes
+
+
+def article_blocks(inputs: Inputs, ctx: PageContext, finder: MentionFinder) -> list[Block]:
+    """Headings (never linked) and paragraphs (linked) in source order, in the page's language."""
+    english = ctx.lang == "en"
+    notes = notes_by_paragraph(inputs)
+    blocks: list[Block] = []
+    section = ""
+    for paragraph in inputs.article.paragraphs:
+        if paragraph.section != section:
+            section = paragraph.section
+            heading = next(s.heading for s in inputs.article.sections if s.id == section)
+            blocks.append(Block("heading", section, md_text(inputs.english[section] if english else heading)))
+        text = inputs.english[paragraph.id] if english else paragraph.text
+        blocks.append(Block("paragraph", paragraph.id, linked_text(text, finder, ctx), notes.get(paragraph.id, [])))
+    return blocks
+
+
+def paragraph_texts(inputs: Inputs, lang: str) -> dict[str, str]:
+    return {p.id: inputs.english[p.id] if lang == "en" else p.text for p in inputs.article.paragraphs}

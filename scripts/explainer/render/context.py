@@ -1,0 +1,82 @@
+"""What a template needs while it renders one page: its language, links relative to it, citations."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..factbase.model import Entity, FactBase
+from .numbers import big_number, quantity
+from .text import attr, date_label, link_title, md_text, safe_url, time_tag
+
+
+@dataclass
+class PageContext:
+    lang: str
+    path: str  # of the Markdown file, relative to the language's docs folder
+    strings: dict[str, str]
+    factbase: FactBase
+    _footnotes: dict[str, int] = field(default_factory=dict)
+
+    def t(self, key: str, **values: Any) -> str:
+        text = self.strings[key]
+        return text.format(**values) if values else text
+
+    def href(self, target: str) -> str:
+        """A link to another Markdown file (and anchor), relative to this page, as MkDocs checks it."""
+        file, _, anchor = target.partition("#")
+        rel = posixpath.relpath(file, posixpath.dirname(self.path) or ".")
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def name(self, entity: Entity) -> str:
+        return entity.name(self.lang)
+
+    def link(self, entity: Entity, text: str | None = None) -> str:
+        """A Markdown link to the entity's page; glossary terms carry their short definition as a tooltip."""
+        label = md_text(text if text is not None else self.name(entity))
+        if not entity.has_page:
+            return label
+        target = self.href(f"{entity.type}/{entity.id}.md")
+        if entity.type == "glossary":
+            return f'[{label}]({target} "{link_title(entity.data["short"][self.lang])}")'
+        return f"[{label}]({target})"
+
+    def cite(self, source: str) -> str:
+        """A footnote marker for a source; the same source on one page shares one footnote."""
+        number = self._footnotes.setdefault(source, len(self._footnotes) + 1)
+        return f"[^{number}]"
+
+    def footnotes(self) -> list[str]:
+        """The footnote definitions of every source cited so far, in order."""
+        return [f"[^{n}]: {self.describe_source(s)}" for s, n in sorted(self._footnotes.items(), key=lambda i: i[1])]
+
+    def describe_source(self, source: str) -> str:
+        if source in self.factbase.entities:
+            data = self.factbase.get(source).data
+            title = md_text(data["title"])
+            url = safe_url(data["url"])
+            parts = [f"[{title}]({url})" if url else title, md_text(data["publisher"])]
+            if "published" in data:
+                parts.append(time_tag(data["published"], self.lang))
+            return ", ".join(parts)
+        number = source[1:]
+        return f"[{self.t('source.paragraph', n=number)}]({self.href('article.md#' + source)})"
+
+    def date(self, iso: str) -> str:
+        return date_label(iso, self.lang)
+
+    def time(self, iso: str) -> str:
+        return time_tag(iso, self.lang)
+
+    def number(self, value: float) -> str:
+        return big_number(value, self.lang)
+
+    def quantity(self, value: float, unit: str) -> str:
+        return quantity(value, unit, self.lang, self.strings)
+
+    def text(self, bilingual: dict[str, str]) -> str:
+        return md_text(bilingual[self.lang])
+
+    def attr(self, value: object) -> str:
+        return attr(value)

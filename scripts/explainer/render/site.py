@@ -1,0 +1,171 @@
+"""Render every page of both languages: Markdown text by language and path under the docs folder."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..factbase.model import PAGE_TYPES, Entity, FactBase
+from ..factbase.yamlfile import read_yaml
+from ..inputs import Inputs
+from .article import article_blocks, paragraph_texts
+from .context import PageContext
+from .mentions import MentionFinder
+from .text import md_text, yaml_string
+
+LANGUAGES = ("zh", "en")
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+EXCERPT_CHARS = {"zh": 24, "en": 70}
+
+
+@cache
+def strings() -> dict[str, dict[str, str]]:
+    """The strings table by language: {"zh": {key: text}, "en": {...}}."""
+    data = read_yaml(TEMPLATE_DIR / "strings.yaml", "scripts/explainer/templates/strings.yaml").data
+    return {lang: {key: value[lang] for key, value in data.items()} for lang in LANGUAGES}
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown; every value goes through an explicit escaping filter
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_text
+    env.filters["yaml"] = yaml_string
+    return env
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    paragraph: str
+    markdown: str
+
+
+def _excerpt(text: str, start: int, end: int, lang: str) -> str:
+    width = EXCERPT_CHARS[lang]
+    left, right = max(0, start - width), min(len(text), end + width)
+    before = ("…" if left else "") + text[left:start]
+    after = text[end:right] + ("…" if right < len(text) else "")
+    return f"{md_text(before)}**{md_text(text[start:end])}**{md_text(after)}"
+
+
+def mentions_by_entity(texts: dict[str, str], finder: MentionFinder, lang: str) -> dict[str, list[Excerpt]]:
+    """For every entity, each paragraph that names it, with an excerpt around the first mention."""
+    found: dict[str, list[Excerpt]] = defaultdict(list)
+    for paragraph_id, text in texts.items():
+        for mention in finder.first_each(text):
+            found[mention.entity.id].append(Excerpt(paragraph_id, _excerpt(text, mention.start, mention.end, lang)))
+    return found
+
+
+def _events_of(factbase: FactBase, entity: Entity) -> list[Entity]:
+    return sorted(
+        {link.source for link in factbase.links_to(entity) if link.source.type == "events"},
+        key=lambda e: (e.data["date"], e.id),
+    )
+
+
+def _of_type_linking(factbase: FactBase, entity: Entity, type_name: str) -> list[Entity]:
+    found = {link.source.id: link.source for link in factbase.links_to(entity) if link.source.type == type_name}
+    return [found[k] for k in sorted(found)]
+
+
+def _relations(factbase: FactBase, entity: Entity) -> list[tuple[str, list[Entity]]]:
+    """Links to and from other pages, grouped under a label key, each relation stated once in the data."""
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for link in factbase.links_from(entity):
+        if link.target.has_page:
+            groups[f"rel.{link.relation}.out"].append(link.target)
+    for link in factbase.links_to(entity):
+        if link.source.has_page:
+            groups[f"rel.{link.relation}.in"].append(link.source)
+    return [(key, list(dict.fromkeys(groups[key]))) for key in sorted(groups)]
+
+
+class SiteRenderer:
+    """Renders the pages of one language."""
+
+    def __init__(self, inputs: Inputs, lang: str, edit_base: str):
+        self.inputs = inputs
+        self.lang = lang
+        self.edit_base = edit_base
+        self.strings = strings()[lang]
+        page_entities = [e for e in inputs.factbase.entities.values() if e.has_page]
+        self.finder = MentionFinder(page_entities, lang)
+        self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), self.finder, lang)
+
+    def _render(self, template: str, path: str, **values: Any) -> str:
+        ctx = PageContext(self.lang, path, self.strings, self.inputs.factbase)
+        return environment().get_template(template).render(ctx=ctx, t=ctx.t, lang=self.lang, **values)
+
+    def article(self) -> str:
+        ctx = PageContext(self.lang, "article.md", self.strings, self.inputs.factbase)
+        blocks = article_blocks(self.inputs, ctx, self.finder)
+        meta = self.inputs.meta
+        title = self.inputs.english["title"] if self.lang == "en" else self.inputs.article.title
+        return environment().get_template("article.md.j2").render(
+            ctx=ctx, t=ctx.t, lang=self.lang, blocks=blocks, meta=meta, title=title, inputs=self.inputs
+        )
+
+    def entity(self, entity: Entity) -> str:
+        factbase = self.inputs.factbase
+        return self._render(
+            "entity.md.j2",
+            f"{entity.type}/{entity.id}.md",
+            entity=entity,
+            relations=_relations(factbase, entity),
+            events=_events_of(factbase, entity),
+            quotes_by=[q for q in _of_type_linking(factbase, entity, "quotes") if q.data["speaker"] == entity.id],
+            quotes_about=[q for q in _of_type_linking(factbase, entity, "quotes") if q.data["speaker"] != entity.id],
+            figures=_of_type_linking(factbase, entity, "figures"),
+            mentions=self.mentions.get(entity.id, []),
+            edit_url=f"{self.edit_base}{entity.file}",
+        )
+
+    def index(self, type_name: str) -> str:
+        factbase = self.inputs.factbase
+        return self._render(
+            "index.md.j2",
+            f"{type_name}/index.md",
+            type_name=type_name,
+            entities=factbase.of_type(type_name),
+            factbase=factbase,
+        )
+
+    def timeline(self) -> str:
+        events = sorted(self.inputs.factbase.of_type("events"), key=lambda e: (e.data["date"], e.id))
+        years: dict[str, list[Entity]] = defaultdict(list)
+        for event in events:
+            years[event.data["date"][:4]].append(event)
+        return self._render("timeline.md.j2", "timeline.md", years=dict(years), factbase=self.inputs.factbase)
+
+    def debate(self) -> str:
+        quotes = self.inputs.factbase.of_type("quotes")
+        stances = [(s, [q for q in quotes if q.data["stance"] == s]) for s in ("competition", "chaos", "mixed")]
+        return self._render("debate.md.j2", "debate.md", stances=stances, factbase=self.inputs.factbase)
+
+    def pages(self) -> dict[str, str]:
+        pages = {"article.md": self.article(), "timeline.md": self.timeline(), "debate.md": self.debate()}
+        for type_name in PAGE_TYPES:
+            pages[f"{type_name}/index.md"] = self.index(type_name)
+            for entity in self.inputs.factbase.of_type(type_name):
+                pages[f"{type_name}/{entity.id}.md"] = self.entity(entity)
+        return pages
+
+
+def render_site(inputs: Inputs, edit_base: str) -> dict[str, dict[str, str]]:
+    """Every generated page of both languages: {lang: {path: markdown}}."""
+    return {lang: SiteRenderer(inputs, lang, edit_base).pages() for lang in LANGUAGES}
+
+
+__all__ = ["render_site", "LANGUAGES", "md_text"]
