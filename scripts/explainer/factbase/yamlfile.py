@@ -106,8 +106,12 @@ def _compose(text: str, path: str) -> Node | None:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(filter(None, [err.context, err.problem])) or "invalid YAML"
-        raise InputError([Problem(path, line, col, message)]) from None
+        message = err.problem or err.context or "invalid YAML"
+        hint = ""
+        context = err.context_mark
+        if err.context and context and (context.line, context.column) != (mark.line, mark.column):
+            hint = f"{err.context}, which started at line {context.line + 1}, column {context.column + 1}"
+        raise InputError([Problem(path, line, col, message, hint)]) from None
     except yaml.YAMLError as err:
         raise InputError([Problem(path, 1, 1, f"invalid YAML: {err}")]) from None
 

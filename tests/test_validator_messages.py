@@ -1,0 +1,82 @@
+"""Each validation rule has a broken fixture; the validator names its file, line, column and problem.
+
+A fixture's first lines say where it goes in a copy of the minimal fact base and what must be
+reported: `# place: companies/broken.yaml` and `# expect: LINE:COL message`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from explainer.__main__ import main
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+CASES = sorted(BROKEN.glob("*.yaml"))
+
+
+def _header(path: Path) -> tuple[str, int, int, str]:
+    head = path.read_bytes().split(b"\n")[:2]
+    place = re.fullmatch(rb"# place: (\S+)", head[0]).group(1).decode()
+    line, col, message = re.fullmatch(rb"# expect: (\d+):(\d+) (.+)", head[1]).groups()
+    return place, int(line), int(col), message.decode()
+
+
+@pytest.mark.parametrize("fixture", CASES, ids=[c.stem for c in CASES])
+def test_broken_fixture_is_reported_with_file_line_and_column(
+    fixture: Path, minimal_facts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    place, line, col, message = _header(fixture)
+    target = minimal_facts / place
+    shutil.copyfile(fixture, target)
+
+    assert main(["check", "--facts", str(minimal_facts)]) == 1
+
+    errors = capsys.readouterr().err.splitlines()
+    expected_prefix = f"{target}:{line}:{col}: error: "
+    matching = [e for e in errors if e.startswith(expected_prefix) and message in e]
+    assert matching, f"wanted {expected_prefix}…{message}… in:\n" + "\n".join(errors)
+    assert "Traceback" not in "\n".join(errors)
+
+
+def test_minimal_fact_base_passes(minimal_facts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--facts", str(minimal_facts)]) == 0
+    assert "ok" in capsys.readouterr().out
+
+
+def test_every_problem_is_reported_at_once(minimal_facts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("unknown-field", "impossible-date", "dangling-reference"):
+        place, *_ = _header(BROKEN / f"{name}.yaml")
+        target = minimal_facts / place.replace("broken", name)
+        shutil.copyfile(BROKEN / f"{name}.yaml", target)
+
+    assert main(["check", "--facts", str(minimal_facts)]) == 1
+
+    errors = capsys.readouterr().err
+    assert "unknown field 'knd'" in errors
+    assert "not a date on the calendar" in errors
+    assert "unknown id 'acmee'" in errors
+    assert "3 problem(s); nothing was written." in errors
+
+
+def test_annotations_use_the_github_workflow_format(minimal_facts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copyfile(BROKEN / "unknown-field.yaml", minimal_facts / "companies" / "broken.yaml")
+
+    assert main(["--annotations", "check", "--facts", str(minimal_facts)]) == 1
+
+    out = capsys.readouterr().out
+    assert f"::error file={minimal_facts}/companies/broken.yaml,line=4,col=1::unknown field 'knd'" in out
+
+
+def test_a_stray_file_in_the_fact_base_is_reported(minimal_facts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (minimal_facts / "companies" / "notes.yml").write_text("name: x\n")
+    (minimal_facts / "things").mkdir()
+
+    assert main(["check", "--facts", str(minimal_facts)]) == 1
+
+    errors = capsys.readouterr().err
+    assert "notes.yml:1:1: error: not a fact file (rename it to .yaml)" in errors
+    assert "things:1:1: error: not a type folder" in errors
