@@ -8,7 +8,7 @@ SITE ?= site
 EXPLAINER := PYTHONPATH=scripts $(BIN)/python -m explainer
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site check generate serve test lint unit browser chromium clean
+.PHONY: site check generate serve test lint chromium clean venv-ready linkcheck linkcheck-external
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -16,6 +16,8 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
 	$(BIN)/pip check
 	touch $@
+
+venv-ready: $(BIN)/.installed
 
 site: $(BIN)/.installed
 	$(EXPLAINER) build --facts $(FACTS) --site $(SITE)
@@ -26,8 +28,10 @@ check: $(BIN)/.installed
 generate: $(BIN)/.installed
 	$(EXPLAINER) generate --facts $(FACTS)
 
+# Live preview of one language (LANG=zh or en) at http://127.0.0.1:8000/ (English: /en/).
+LANG_PREVIEW ?= zh
 serve: $(BIN)/.installed
-	$(EXPLAINER) serve --facts $(FACTS)
+	$(EXPLAINER) serve --facts $(FACTS) --lang $(LANG_PREVIEW)
 
 # Debian's chromium for the browser tests (Playwright cannot download a browser here).
 chromium:
@@ -39,6 +43,14 @@ lint: $(BIN)/.installed
 
 test: $(BIN)/.installed chromium lint
 	$(BIN)/pytest
+
+# Check the links of an already built site/ (make test builds and checks its own copy).
+linkcheck: $(BIN)/.installed
+	PYTHONPATH=scripts $(BIN)/python -m explainer.linkcheck $(SITE) --external build/external-links.txt
+
+# Fetch every external link once (needs a network; CI never runs this).
+linkcheck-external: linkcheck
+	PYTHONPATH=scripts $(BIN)/python -m explainer.linkcheck $(SITE) --fetch-external
 
 clean:
 	rm -rf $(VENV) build site

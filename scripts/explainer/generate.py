@@ -1,13 +1,12 @@
 """Write the docs folders MkDocs builds from: hand-written pages from docs/ plus generated pages.
 
-The output folder is the generator's own. It is written fresh beside the old one and swapped
-in whole, it carries a marker so that a folder the generator did not make is never removed,
-and a generated page can never take the place of a hand-written one.
+The output folder is the generator's own: nothing is written until every input checks out, it
+carries a marker so that a folder the generator did not make is never cleaned, and a generated
+page can never take the place of a hand-written one.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path, PurePosixPath
 
 from .factbase.model import PAGE_TYPES
@@ -52,45 +51,62 @@ def _collision_problems(pages: dict[str, dict[str, str]]) -> list[Problem]:
         hand = _hand_written(lang)
         for path in generated:
             if path in hand:
-                problems.append(Problem(str(hand[path]), 1, 1, f"a generated page has the same path ({path})", "rename the hand-written file"))
+                problems.append(
+                    Problem(
+                        str(hand[path]),
+                        1,
+                        1,
+                        f"a generated page has the same path ({path})",
+                        "rename the hand-written file",
+                    )
+                )
             if not _safe_relative(path):
                 problems.append(Problem(path, 1, 1, "a generated path leaves the docs folder"))
     return problems
 
 
-def _write_tree(target: Path, pages: dict[str, dict[str, str]], dictionary: str) -> None:
-    target.mkdir(parents=True)
-    (target / MARKER).write_text("This folder is written by scripts/explainer/generate.py; edits are lost.\n")
-    (target / "jieba-user-dict.txt").write_text(dictionary, encoding="utf-8")
+def _desired_files(pages: dict[str, dict[str, str]], dictionary: str) -> dict[str, bytes]:
+    """Every file of the docs tree by its path in it: hand-written copies, generated pages, the dictionary."""
+    files = {
+        MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n",
+        "jieba-user-dict.txt": dictionary.encode("utf-8"),
+    }
     for lang in LANGUAGES:
-        root = target / lang
         for rel, source in _hand_written(lang).items():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, root / rel)
-        for rel, text in sorted(pages[lang].items()):
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text, encoding="utf-8")
+            files[f"{lang}/{rel}"] = source.read_bytes()
+        for rel, text in pages[lang].items():
+            files[f"{lang}/{rel}"] = text.encode("utf-8")
+    return files
 
 
-def _replace(target: Path, fresh: Path) -> None:
-    """Remove the generator's old folder at target (never another folder), then move fresh there."""
-    if target.exists():
-        if not (target / MARKER).exists():
-            raise InputError([Problem(str(target), 1, 1, "this folder was not made by the generator; not replacing it")])
-        shutil.rmtree(target)
-    if fresh != target:
-        fresh.rename(target)
+def _sync(out: Path, files: dict[str, bytes]) -> None:
+    """Make `out` hold exactly `files`, rewriting only what changed, so a live preview reloads just those pages.
+
+    Only a folder the generator made (it carries the marker) is ever cleaned of files it no longer needs.
+    """
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise InputError([Problem(str(out), 1, 1, "this folder was not made by the generator; not writing into it")])
+    for rel, content in sorted(files.items()):
+        path = out / rel
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(content)
+        temporary.replace(path)
+    for path in sorted(out.rglob("*"), reverse=True):
+        rel = path.relative_to(out).as_posix()
+        if path.is_file() and rel not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def generate(facts: Path, out: Path) -> Inputs:
-    """Check the inputs, render both languages, and put the docs tree at `out` in one swap."""
+    """Check the inputs, render both languages, and bring the docs tree at `out` up to date."""
     inputs = load_inputs(facts)
     pages = render_site(inputs, EDIT_BASE)
     if problems := _collision_problems(pages):
         raise InputError(problems)
-    fresh = out.with_name(out.name + ".new")
-    if fresh.exists():
-        _replace(fresh, fresh)  # a leftover of an interrupted run: removed only if it carries the marker
-    _write_tree(fresh, pages, jieba_dictionary(inputs))
-    _replace(out, fresh)
+    _sync(out, _desired_files(pages, jieba_dictionary(inputs)))
     return inputs

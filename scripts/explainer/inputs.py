@@ -29,7 +29,9 @@ def _load_meta(article_dir: Path) -> tuple[dict[str, Any], Article]:
     doc = read_yaml(meta_path, display_path(meta_path))
     article = load_article(article_dir / str(doc.data.get("file", "")))
     if doc.data.get("title") != article.title:
-        raise InputError([doc.problem(("title",), "the title differs from the article's first heading", f"it reads {article.title}")])
+        raise InputError(
+            [doc.problem(("title",), "the title differs from the article's first heading", f"it reads {article.title}")]
+        )
     return doc.data, article
 
 
@@ -41,7 +43,9 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
     except InputError as err:
         raise err
     except OSError as err:
-        raise InputError([Problem(display_path(article_dir), 1, 1, f"cannot read the article: {err.strerror}")]) from None
+        raise InputError(
+            [Problem(display_path(article_dir), 1, 1, f"cannot read the article: {err.strerror}")]
+        ) from None
     english: dict[str, str] = {}
     try:
         english = load_translation(article_dir / "translation.en.yaml", article)

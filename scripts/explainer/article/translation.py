@@ -31,7 +31,11 @@ def load_translation(path: Path, article: Article) -> dict[str, str]:
     for key, zh in sources.items():
         entry = doc.data.get(key)
         if not isinstance(entry, dict) or not str(entry.get("en", "")).strip():
-            problems.append(doc.problem((key,), f"'{key}' has no English translation", f"add '{key}: {{source: ..., en: ...}}'", key=True))
+            problems.append(
+                doc.problem(
+                    (key,), f"'{key}' has no English translation", f"add '{key}: {{source: ..., en: ...}}'", key=True
+                )
+            )
             continue
         if entry.get("source") != paragraph_digest(zh):
             problems.append(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ MAX_FILES = 20_000
 RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
 TEMPLATE_SYNTAX = re.compile(r"\{[{%#]|[%}#]\}")
 SNIPPET_LINE = re.compile(r"-{1,3}8<-{1,3}")
-MARKDOWN_LINK = re.compile(r"\]\s*\(|\]\s*\[|<https?:|^\s*\[[^\]]*\]:", re.MULTILINE)
+MARKDOWN_LINK = re.compile(r"\]\(|\]\[|<https?:|^\s*\[[^\]]*\]:", re.MULTILINE)
 
 
 def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
@@ -39,7 +38,9 @@ def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
         if entry.name.startswith("."):
             continue
         if not entry.is_dir() or entry.name not in TYPES:
-            problems.append(Problem(shown, 1, 1, "not a type folder", "the fact base holds folders " + ", ".join(TYPES)))
+            problems.append(
+                Problem(shown, 1, 1, "not a type folder", "the fact base holds folders " + ", ".join(TYPES))
+            )
             continue
         for path in sorted(entry.iterdir()):
             if path.name.startswith("."):
@@ -64,11 +65,15 @@ def _read_all(files: list[tuple[str, Path]]) -> tuple[list[tuple[str, str, YamlD
         if not ID_PATTERN.fullmatch(entity_id):
             slug = re.sub(r"[^a-z0-9]+", "-", entity_id.lower()).strip("-")
             problems.append(
-                Problem(shown, 1, 1, f"the file name '{entity_id}' is not an id", f"rename it to '{slug or 'an-id'}.yaml'")
+                Problem(
+                    shown, 1, 1, f"the file name '{entity_id}' is not an id", f"rename it to '{slug or 'an-id'}.yaml'"
+                )
             )
             continue
         if type_name == "sources" and PARAGRAPH_PATTERN.fullmatch(entity_id):
-            problems.append(Problem(shown, 1, 1, f"'{entity_id}' is the id of an article paragraph", "choose another name"))
+            problems.append(
+                Problem(shown, 1, 1, f"'{entity_id}' is the id of an article paragraph", "choose another name")
+            )
             continue
         if entity_id in seen:
             problems.append(Problem(shown, 1, 1, f"duplicate id '{entity_id}'", f"{seen[entity_id]} has it already"))
@@ -128,9 +133,21 @@ def _reference_problems(
             if mark.schema.get("x-source"):
                 if PARAGRAPH_PATTERN.fullmatch(value):
                     if value not in paragraph_ids:
-                        problems.append(doc.problem(mark.location, f"the article has no paragraph '{value}'", f"it has p1 to p{len(paragraph_ids)}"))
+                        problems.append(
+                            doc.problem(
+                                mark.location,
+                                f"the article has no paragraph '{value}'",
+                                f"it has p1 to p{len(paragraph_ids)}",
+                            )
+                        )
                 elif types_by_id.get(value) != "sources":
-                    problems.append(doc.problem(mark.location, f"unknown source '{value}'", _closest(value, source_ids) or "add sources/" + value + ".yaml"))
+                    problems.append(
+                        doc.problem(
+                            mark.location,
+                            f"unknown source '{value}'",
+                            _closest(value, source_ids) or "add sources/" + value + ".yaml",
+                        )
+                    )
             allowed = mark.schema.get("x-ref")
             if allowed:
                 target_type = types_by_id.get(value)
@@ -139,7 +156,10 @@ def _reference_problems(
                     problems.append(doc.problem(mark.location, f"unknown id '{value}'", _closest(value, candidates)))
                 elif target_type not in allowed:
                     problems.append(
-                        doc.problem(mark.location, f"'{value}' is in {target_type}/, but this field needs one of: {', '.join(allowed)}")
+                        doc.problem(
+                            mark.location,
+                            f"'{value}' is in {target_type}/, but this field needs one of: {', '.join(allowed)}",
+                        )
                     )
                 elif value == entity_id:
                     problems.append(doc.problem(mark.location, "an entity cannot refer to itself"))
@@ -166,7 +186,9 @@ def _name_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
                 key = _name_key(name)
                 owner = owners.get(key)
                 if owner and owner[0] != entity_id:
-                    problems.append(doc.problem(loc, f"the name '{name}' also belongs to '{owner[0]}'", f"see {owner[1]}"))
+                    problems.append(
+                        doc.problem(loc, f"the name '{name}' also belongs to '{owner[0]}'", f"see {owner[1]}")
+                    )
                 elif not owner:
                     owners[key] = (entity_id, doc.path)
     return problems
@@ -184,7 +206,9 @@ def _resolve(docs: list[tuple[str, str, YamlDocument]]) -> FactBase:
             if mark.schema.get("x-ref"):
                 parent = _parent_of(entity.data, mark.location)
                 relation = ".".join(str(p) for p in mark.location if not isinstance(p, int))
-                links.append(Link(entity, entities[str(mark.value)], relation, parent if isinstance(parent, dict) else {}))
+                links.append(
+                    Link(entity, entities[str(mark.value)], relation, parent if isinstance(parent, dict) else {})
+                )
     return FactBase(entities, links)
 
 

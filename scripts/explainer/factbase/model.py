@@ -58,14 +58,10 @@ class FactBase:
         return self.entities[entity_id]
 
     def links_from(self, entity: Entity, relation: str | None = None) -> list[Link]:
-        return [
-            link for link in self._by_source[entity.id] if relation is None or link.relation == relation
-        ]
+        return [link for link in self._by_source[entity.id] if relation is None or link.relation == relation]
 
     def links_to(self, entity: Entity, relation: str | None = None) -> list[Link]:
-        return [
-            link for link in self._by_target[entity.id] if relation is None or link.relation == relation
-        ]
+        return [link for link in self._by_target[entity.id] if relation is None or link.relation == relation]
 
     def __post_init__(self) -> None:
         self._by_source: dict[str, list[Link]] = defaultdict(list)

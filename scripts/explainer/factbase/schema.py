@@ -70,10 +70,10 @@ def walk_marked(data: Any, type_name: str) -> Iterator[Marked]:
         if isinstance(value, dict):
             for key, item in value.items():
                 if key in schema.get("properties", {}):
-                    yield from walk(item, schema["properties"][key], base, loc + (key,))
+                    yield from walk(item, schema["properties"][key], base, (*loc, key))
         elif isinstance(value, list) and "items" in schema:
             for i, item in enumerate(value):
-                yield from walk(item, schema["items"], base, loc + (i,))
+                yield from walk(item, schema["items"], base, (*loc, i))
 
     yield from walk(data, {"$ref": f"{type_name}.json"}, f"{type_name}.json", ())
 
@@ -89,7 +89,7 @@ def _describe(error: ValidationError, doc: YamlDocument) -> list[Problem]:
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         return [
-            doc.problem(loc + (key,), f"unknown field '{key}'", _did_you_mean(key, allowed), key=True)
+            doc.problem((*loc, key), f"unknown field '{key}'", _did_you_mean(key, allowed), key=True)
             for key in value
             if key not in allowed
         ]
@@ -111,7 +111,13 @@ def _describe(error: ValidationError, doc: YamlDocument) -> list[Problem]:
     if kind == "pattern" and "x-error" in schema:
         return [doc.problem(loc, f"'{value}' is not {schema['x-error']}")]
     if kind == "type":
-        wanted = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number", "boolean": "true or false"}
+        wanted = {
+            "object": "a mapping",
+            "array": "a list",
+            "string": "text",
+            "number": "a number",
+            "boolean": "true or false",
+        }
         want = error.validator_value
         want_text = " or ".join(wanted.get(w, w) for w in (want if isinstance(want, list) else [want]))
         return [doc.problem(loc, f"expected {want_text}, got {_kind_of(value)}")]

@@ -148,13 +148,13 @@ class _Builder:
                 self.problems.append(Problem(self.doc.path, *key_pos, "merge keys (<<) are not allowed"))
                 continue
             if key in result:
-                first = self.doc.keys[loc + (key,)][0]
+                first = self.doc.keys[(*loc, key)][0]
                 self.problems.append(
                     Problem(self.doc.path, *key_pos, f"duplicate key '{key}'", f"first given on line {first}")
                 )
                 continue
-            self.doc.keys[loc + (key,)] = key_pos
-            result[key] = self.build(value_node, loc + (key,))
+            self.doc.keys[(*loc, key)] = key_pos
+            result[key] = self.build(value_node, (*loc, key))
         return result
 
     def _sequence(self, node: SequenceNode, loc: Location) -> list[Any] | None:
@@ -162,7 +162,7 @@ class _Builder:
             return self._fail(loc, f"the tag {node.tag} is not allowed", "remove it")
         if len(node.value) > MAX_ITEMS:
             return self._fail(loc, f"a list of {len(node.value)} items; at most {MAX_ITEMS} are allowed")
-        return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
 
     def _scalar(self, node: ScalarNode, loc: Location) -> Any:
         tag, text = node.tag.removeprefix(_TAG), node.value
@@ -177,7 +177,9 @@ class _Builder:
         if tag == "float" and _PLAIN_FLOAT.fullmatch(text):
             return float(text)
         if tag == "bool":
-            return self._fail(loc, f"'{text}' is read as a boolean by YAML 1.1", f"write '{text}' in quotes, or true/false")
+            return self._fail(
+                loc, f"'{text}' is read as a boolean by YAML 1.1", f"write '{text}' in quotes, or true/false"
+            )
         if tag in ("int", "float"):
             return self._fail(loc, f"'{text}' is read as an unusual number by YAML 1.1", f"write '{text}' in quotes")
         if tag == "timestamp":

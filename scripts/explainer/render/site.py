@@ -113,8 +113,10 @@ class SiteRenderer:
         blocks = article_blocks(self.inputs, ctx, self.finder)
         meta = self.inputs.meta
         title = self.inputs.english["title"] if self.lang == "en" else self.inputs.article.title
-        return environment().get_template("article.md.j2").render(
-            ctx=ctx, t=ctx.t, lang=self.lang, blocks=blocks, meta=meta, title=title, inputs=self.inputs
+        return (
+            environment()
+            .get_template("article.md.j2")
+            .render(ctx=ctx, t=ctx.t, lang=self.lang, blocks=blocks, meta=meta, title=title, inputs=self.inputs)
         )
 
     def entity(self, entity: Entity) -> str:
@@ -168,4 +170,4 @@ def render_site(inputs: Inputs, edit_base: str) -> dict[str, dict[str, str]]:
     return {lang: SiteRenderer(inputs, lang, edit_base).pages() for lang in LANGUAGES}
 
 
-__all__ = ["render_site", "LANGUAGES", "md_text"]
+__all__ = ["LANGUAGES", "md_text", "render_site"]

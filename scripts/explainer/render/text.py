@@ -14,9 +14,20 @@ from urllib.parse import urlsplit
 # The characters Python-Markdown can backslash-escape (its ESCAPED_CHARS, plus '|' from tables):
 # enough to keep emphasis, links, footnotes, attr_list, abbr and headings from forming.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
-_MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def md_text(value: object) -> str:
@@ -63,7 +74,7 @@ def date_label(iso: str, lang: str) -> str:
     parts = [int(p) for p in iso.split("-")]
     if lang == "zh":
         units = ("年", "月", "日")
-        return "".join(f"{n}{u}" for n, u in zip(parts, units))
+        return "".join(f"{n}{u}" for n, u in zip(parts, units, strict=False))
     if len(parts) == 1:
         return str(parts[0])
     month = _MONTHS_EN[parts[1] - 1]

@@ -1,0 +1,68 @@
+"""Live preview: MkDocs serves one language; a file change under seeds/, docs/ or the templates regenerates.
+
+The generator rewrites only the pages whose text changed, and MkDocs, watching the generated
+folder, rebuilds and reloads the browser. A contributor's mistake is printed and the preview keeps
+the last good pages.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .build import DOCS_OUT, LANGUAGE_CONFIGS
+from .generate import generate
+from .problems import InputError
+
+WATCHED = (Path("seeds"), Path("docs"), Path(__file__).parent / "templates", Path("schemas"))
+QUIET_SECONDS = 0.2  # editors save in bursts; wait for the burst to end
+
+
+def _regenerate(facts: Path) -> None:
+    started = time.perf_counter()
+    try:
+        generate(facts, DOCS_OUT)
+    except InputError as err:
+        print("\n".join(str(p) for p in err.problems), file=sys.stderr)
+        print("the preview keeps the last good pages", file=sys.stderr)
+        return
+    print(f"regenerated in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+
+
+class _Debounced(FileSystemEventHandler):
+    def __init__(self, facts: Path):
+        self.facts = facts
+        self.timer: threading.Timer | None = None
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or str(event.src_path).endswith((".tmp", "~", ".swp")):
+            return
+        if self.timer:
+            self.timer.cancel()
+        self.timer = threading.Timer(QUIET_SECONDS, _regenerate, [self.facts])
+        self.timer.start()
+
+
+def serve(facts: Path, lang: str, port: int) -> int:
+    generate(facts, DOCS_OUT)
+    observer = Observer()
+    handler = _Debounced(facts)
+    for folder in WATCHED:
+        if folder.exists():
+            observer.schedule(handler, str(folder), recursive=True)
+    observer.start()
+    address = f"127.0.0.1:{port}"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(LANGUAGE_CONFIGS[lang]), "-a", address]
+    try:
+        return subprocess.call(command)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        observer.stop()
+        observer.join()

@@ -1,0 +1,121 @@
+"""The site in Debian's chromium: search per language, the language switcher, no outside requests, no errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page that records console errors, failed requests and any request that leaves 127.0.0.1."""
+
+    def __init__(self, browser: Browser):
+        self.context = browser.new_context()
+        self.page: Page = self.context.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"{self.page.url}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"{self.page.url}: {e}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.url}: HTTP {r.status}"))
+
+    def _route(self, route, request) -> None:  # type: ignore[no-untyped-def]
+        if urlsplit(request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(request.url)
+            route.abort()
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[Watched]:
+    watched = Watched(browser)
+    yield watched
+    watched.context.close()
+
+
+def _all_page_urls(site: Path, base: str) -> list[str]:
+    return sorted(
+        f"{base}/{p.parent.relative_to(site).as_posix()}/".replace("/./", "/")
+        for p in site.rglob("index.html")
+        if p.parent.name != "search"
+    )
+
+
+def test_every_page_loads_without_errors_or_outside_requests(
+    built_site: Path, served_site: str, watched: Watched
+) -> None:
+    urls = _all_page_urls(built_site, served_site)
+    assert len(urls) > 40
+    for url in urls:
+        watched.page.goto(url, wait_until="load")
+    watched.page.wait_for_timeout(500)  # let late requests (search worker, sitemap) happen too
+    assert watched.outside == []
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [
+        ("/", "通义千问", "/models/tongyi-qianwen/"),
+        ("/", "王小川", "/people/wang-xiaochuan/"),
+        ("/en/", "SenseTime", "/en/companies/sensetime/"),
+        ("/en/", "Tongyi Qianwen", "/en/models/tongyi-qianwen/"),
+    ],
+)
+def test_search_returns_pages_of_the_readers_language(
+    served_site: str, watched: Watched, path: str, query: str, expected: str
+) -> None:
+    page = watched.page
+    page.goto(served_site + path)
+    page.locator("label[for='__search']").first.click()
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [urlsplit(h).path for h in results.evaluate_all("els => els.map(e => e.href)")]
+    english = path.startswith("/en/")
+    assert all(h.startswith("/en/") == english for h in hrefs), hrefs
+    assert expected in hrefs[:3], hrefs
+    assert watched.outside == []
+
+
+@pytest.mark.parametrize(
+    ("start", "target_name", "end"),
+    [("/timeline/", "English", "/en/timeline/"), ("/en/companies/sensetime/", "中文", "/companies/sensetime/")],
+)
+def test_language_switcher_keeps_the_reader_on_the_same_page(
+    served_site: str, watched: Watched, start: str, target_name: str, end: str
+) -> None:
+    page = watched.page
+    page.goto(served_site + start)
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-select").first.hover()
+    page.get_by_role("link", name=target_name).click()
+    page.wait_for_url(served_site + end)
+    assert urlsplit(page.url).path == end
+    assert watched.errors == [] and watched.outside == []

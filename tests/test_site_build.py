@@ -1,0 +1,174 @@
+"""The built site: both languages, the article page, search per language, no outside requests, links."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from explainer import build
+from explainer.article.convert import load_article
+from explainer.build import build_site
+from explainer.linkcheck import SiteChecker
+from explainer.problems import InputError
+
+SOURCE = Path("seeds/article/000_d9ddb1bf6354f5a4.txt")
+
+
+class _Text(HTMLParser):
+    """The visible text of a page's article body."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "sup"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "sup"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return "".join("".join(parser.parts).split())
+
+
+def html_pages(site: Path, lang: str) -> list[Path]:
+    pages = sorted(site.rglob("*.html"))
+    english = [p for p in pages if p.relative_to(site).parts[0] == "en"]
+    return english if lang == "en" else [p for p in pages if p not in english]
+
+
+def test_every_sentence_of_the_source_reaches_the_chinese_article_page(built_site: Path) -> None:
+    text = page_text(built_site / "article" / "index.html")
+    article = load_article(SOURCE)
+    sentences = [s for p in article.paragraphs for s in re.split(r"(?<=[。!?!?])", p.text) if s.strip()]
+    missing = [s for s in sentences if "".join(s.split()) not in text]
+    assert not missing
+    assert "".join(article.title.split()) in text
+    assert "一起了解更多" not in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_article_paragraph_ids_are_the_same_in_both_languages(built_site: Path, lang: str) -> None:
+    page = built_site / ("en/" if lang == "en" else "") / "article" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    ids = re.findall(r'<p[^>]* id="(p\d+)"', html)
+    assert ids == [f"p{n}" for n in range(1, 33)]
+
+
+def test_english_article_says_it_is_a_translation_and_credits_the_source(built_site: Path) -> None:
+    text = (built_site / "en" / "article" / "index.html").read_text(encoding="utf-8")
+    assert "English translation, written by the explainer team" in text
+    assert "Zheng Zhihui" in text and "New Express" in text
+    zh = (built_site / "article" / "index.html").read_text(encoding="utf-8")
+    assert "新快报" in zh and "郑志辉" in zh
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_declares_its_language(built_site: Path, lang: str) -> None:
+    pages = html_pages(built_site, lang)
+    assert len(pages) > 20
+    wrong = [str(p) for p in pages if f'<html lang="{lang}"' not in p.read_text(encoding="utf-8")]
+    assert not wrong
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_language_has_its_own_search_index(built_site: Path, lang: str) -> None:
+    root = built_site / "en" if lang == "en" else built_site
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [lang]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any(loc.startswith("en/") for loc in locations)
+    assert "article/" in locations and "timeline/" in locations
+
+
+def test_chinese_search_index_is_segmented_with_the_fact_base_names(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "\u200b" in index["config"]["separator"]
+    article = next(d for d in index["docs"] if d["location"] == "article/")
+    # jieba, with the generated user dictionary, keeps these names whole between segment marks.
+    for name in ("通义千问", "王小川", "昆仑万维"):
+        assert f"\u200b{name}\u200b" in article["text"], name
+
+
+def test_language_switcher_keeps_the_page(built_site: Path) -> None:
+    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/en/timeline/" hreflang="en"' in html
+    html_en = (built_site / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/timeline/" hreflang="zh"' in html_en
+
+
+def test_sitemaps_exist_in_both_languages_with_hreflang_alternates(built_site: Path, site_port: int) -> None:
+    for root in (built_site, built_site / "en"):
+        sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
+        assert f'hreflang="en" href="http://127.0.0.1:{site_port}/en/timeline/"' in sitemap
+        assert f'hreflang="zh" href="http://127.0.0.1:{site_port}/timeline/"' in sitemap
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    loaders = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)="(?:https?:)?//([^"/]+)', re.I)
+    offenders = {}
+    for page in built_site.rglob("*.html"):
+        hosts = {h for h in loaders.findall(page.read_text(encoding="utf-8")) if not h.startswith("127.0.0.1")}
+        if hosts:
+            offenders[str(page)] = hosts
+    assert not offenders
+    assert not list(built_site.rglob("*.css")) or not any(
+        "fonts.googleapis" in css.read_text(encoding="utf-8", errors="replace") for css in built_site.rglob("*.css")
+    )
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path, site_port: int) -> None:
+    report = SiteChecker(built_site, f"http://127.0.0.1:{site_port}/").run()
+    assert report.broken == []
+    assert report.links > 1000 and report.anchors > 100
+
+
+def test_link_check_names_a_planted_broken_link_and_anchor(built_site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    page = copy / "en" / "timeline" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(
+        html.replace("</article>", '<a href="../nowhere/">x</a><a href="../article/#p99">y</a></article>', 1)
+    )
+
+    report = SiteChecker(copy).run()
+
+    assert "en/timeline/index.html: ../nowhere/: no such file" in report.broken
+    assert "en/timeline/index.html: ../article/#p99: no element with id 'p99'" in report.broken
+    assert len(report.broken) == 2
+
+
+def test_failed_build_leaves_the_previous_site_intact(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    broken_config = tmp_path / "mkdocs.yml"
+    config = Path("languages/en/mkdocs.yml").read_text(encoding="utf-8")
+    broken_config.write_text(config.replace("../../", str(Path.cwd()) + "/") + "  - Missing: missing.md\n")
+    monkeypatch.setitem(build.LANGUAGE_CONFIGS, "en", broken_config)
+
+    with pytest.raises(InputError) as caught:
+        build_site(Path("seeds/facts"), site)
+
+    assert "mkdocs build --strict failed" in str(caught.value)
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".site-*"))
