@@ -57,7 +57,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path
 def served_site(built_site: Path, site_port: int) -> Iterator[str]:
     """The built site served on 127.0.0.1 by a throwaway HTTP server."""
     handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    server = QuietServer(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{site_port}"
@@ -68,3 +68,8 @@ def served_site(built_site: Path, site_port: int) -> Iterator[str]:
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that navigates on before a file is sent breaks the pipe; that is not a test failure."""

@@ -19,6 +19,7 @@ from .yamlfile import YamlDocument, read_yaml
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 PARAGRAPH_PATTERN = re.compile(r"p[1-9][0-9]*")
+BYLINE = "byline"  # the article's byline, citable like a paragraph
 MAX_FILES = 20_000
 # Text fields are plain text. Markup is refused rather than silently shown or run.
 RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
@@ -70,7 +71,7 @@ def _read_all(files: list[tuple[str, Path]]) -> tuple[list[tuple[str, str, YamlD
                 )
             )
             continue
-        if type_name == "sources" and PARAGRAPH_PATTERN.fullmatch(entity_id):
+        if type_name == "sources" and (PARAGRAPH_PATTERN.fullmatch(entity_id) or entity_id == BYLINE):
             problems.append(
                 Problem(shown, 1, 1, f"'{entity_id}' is the id of an article paragraph", "choose another name")
             )
@@ -130,7 +131,7 @@ def _reference_problems(
     for type_name, entity_id, doc in docs:
         for mark in walk_marked(doc.data, type_name):
             value = str(mark.value)
-            if mark.schema.get("x-source"):
+            if mark.schema.get("x-source") and value != BYLINE:
                 if PARAGRAPH_PATTERN.fullmatch(value):
                     if value not in paragraph_ids:
                         problems.append(

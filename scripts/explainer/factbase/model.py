@@ -10,12 +10,15 @@ from typing import Any
 PAGE_TYPES = ("companies", "models", "people", "glossary")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # one object per entity: identity is equality
 class Entity:
     type: str
     id: str
     data: dict[str, Any]
     file: str  # path of the YAML file, relative to the repository where possible
+
+    def __repr__(self) -> str:
+        return f"Entity({self.type}/{self.id})"
 
     def name(self, lang: str) -> str:
         return str(self.data["name"][lang]) if "name" in self.data else self.id
@@ -46,16 +49,22 @@ class Link:
     detail: dict[str, Any] = field(default_factory=dict)  # the object holding the reference
 
 
-@dataclass
+@dataclass(repr=False)
 class FactBase:
     entities: dict[str, Entity]  # by id; ids are unique across all types
     links: list[Link]
+
+    def __repr__(self) -> str:
+        return f"FactBase({len(self.entities)} entities, {len(self.links)} links)"
 
     def of_type(self, type_name: str) -> list[Entity]:
         return sorted((e for e in self.entities.values() if e.type == type_name), key=lambda e: e.id)
 
     def get(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
+
+    def get_all(self, entity_ids: list[str]) -> list[Entity]:
+        return [self.entities[i] for i in entity_ids]
 
     def links_from(self, entity: Entity, relation: str | None = None) -> list[Link]:
         return [link for link in self._by_source[entity.id] if relation is None or link.relation == relation]

@@ -17,7 +17,7 @@ class PageContext:
     path: str  # of the Markdown file, relative to the language's docs folder
     strings: dict[str, str]
     factbase: FactBase
-    _footnotes: dict[str, int] = field(default_factory=dict)
+    _footnotes: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     def t(self, key: str, **values: Any) -> str:
         text = self.strings[key]
@@ -42,14 +42,17 @@ class PageContext:
             return f'[{label}]({target} "{link_title(entity.data["short"][self.lang])}")'
         return f"[{label}]({target})"
 
-    def cite(self, source: str) -> str:
-        """A footnote marker for a source; the same source on one page shares one footnote."""
-        number = self._footnotes.setdefault(source, len(self._footnotes) + 1)
+    def cite(self, *sources: str) -> str:
+        """One footnote marker for the sources of one fact; the same sources on one page share a footnote."""
+        if not sources:
+            return ""
+        number = self._footnotes.setdefault(tuple(sources), len(self._footnotes) + 1)
         return f"[^{number}]"
 
     def footnotes(self) -> list[str]:
-        """The footnote definitions of every source cited so far, in order."""
-        return [f"[^{n}]: {self.describe_source(s)}" for s, n in sorted(self._footnotes.items(), key=lambda i: i[1])]
+        """The footnote definitions of every fact cited so far, in order."""
+        ordered = sorted(self._footnotes.items(), key=lambda item: item[1])
+        return [f"[^{n}]: " + "; ".join(self.describe_source(s) for s in sources) for sources, n in ordered]
 
     def describe_source(self, source: str) -> str:
         if source in self.factbase.entities:
@@ -60,8 +63,8 @@ class PageContext:
             if "published" in data:
                 parts.append(time_tag(data["published"], self.lang))
             return ", ".join(parts)
-        number = source[1:]
-        return f"[{self.t('source.paragraph', n=number)}]({self.href('article.md#' + source)})"
+        label = self.t("source.byline") if source == "byline" else self.t("source.paragraph", n=source[1:])
+        return f"[{label}]({self.href('article.md#' + source)})"
 
     def date(self, iso: str) -> str:
         return date_label(iso, self.lang)
