@@ -8,7 +8,7 @@ SITE ?= site
 EXPLAINER := PYTHONPATH=scripts $(BIN)/python -m explainer
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site check generate serve test lint chromium clean venv-ready linkcheck linkcheck-external
+.PHONY: site check generate serve test lint chromium clean venv-ready linkcheck linkcheck-external new translations
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -24,6 +24,15 @@ site: $(BIN)/.installed
 
 check: $(BIN)/.installed
 	$(EXPLAINER) check --facts $(FACTS)
+
+# Start a fact file with every required field of its type, empty: make new TYPE=companies ID=zhipu-ai
+new: $(BIN)/.installed
+	@test -n "$(TYPE)" -a -n "$(ID)" || { echo "usage: make new TYPE=companies ID=zhipu-ai" >&2; exit 1; }
+	@$(EXPLAINER) new --facts $(FACTS) '$(TYPE)' '$(ID)'
+
+# Every text still missing in Chinese or English, as path:line:col lines.
+translations: $(BIN)/.installed
+	@$(EXPLAINER) translations --facts $(FACTS)
 
 generate: $(BIN)/.installed
 	$(EXPLAINER) generate --facts $(FACTS)

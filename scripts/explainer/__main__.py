@@ -1,4 +1,4 @@
-"""Command line: `python -m explainer check|generate|build|serve` (the Makefile's targets call these)."""
+"""Command line: `python -m explainer check|generate|build|serve|new|translations`, as the Makefile calls it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import InputError
+from .problems import InputError, display_path
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -39,6 +39,30 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(Path(args.facts), args.lang, args.port)
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_fact_file
+
+    try:
+        path = new_fact_file(args.type, args.id, Path(args.facts))
+    except ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"{display_path(path)}: created; fill in its fields, then run `make check`")
+    return 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    from .translations import split_problems
+
+    missing, others = split_problems(Path(args.facts))
+    for problem in missing:
+        print(problem)
+    print(f"{len(missing)} text(s) still to translate")
+    if others:
+        print(f"(`make check` reports {len(others)} other problem(s))", file=sys.stderr)
+    return 1 if missing else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="explainer", description=__doc__)
     parser.add_argument("--annotations", action="store_true", help="also print errors as GitHub annotations")
@@ -47,15 +71,27 @@ def main(argv: list[str] | None = None) -> int:
     generate = sub.add_parser("generate", help="write the Markdown of both languages")
     build = sub.add_parser("build", help="generate, then build both languages with MkDocs into one site folder")
     serve = sub.add_parser("serve", help="live preview: regenerate and rebuild when seeds/ or docs/ change")
-    for command in (check, generate, build, serve):
+    new = sub.add_parser("new", help="start a fact file with every required field of its type, empty")
+    translations = sub.add_parser("translations", help="list every text still missing in Chinese or English")
+    for command in (check, generate, build, serve, new, translations):
         command.add_argument("--facts", default="seeds/facts")
     generate.add_argument("--out", default="build/docs")
     build.add_argument("--site", default="site")
     build.add_argument("--site-url", default=None, help="the address the site is served at (default: mkdocs.yml's)")
     serve.add_argument("--lang", choices=("zh", "en"), default="zh")
     serve.add_argument("--port", type=int, default=8000)
+    new.add_argument("type", help="the type folder: companies, models, people, glossary, events, quotes, ...")
+    new.add_argument("id", help="the new id, which is also the file name: lower-case, like 'zhipu-ai'")
     args = parser.parse_args(argv)
-    handler = {"check": _check, "generate": _generate, "build": _build, "serve": _serve}[args.command]
+    handlers = {
+        "check": _check,
+        "generate": _generate,
+        "build": _build,
+        "serve": _serve,
+        "new": _new,
+        "translations": _translations,
+    }
+    handler = handlers[args.command]
     try:
         return handler(args)
     except InputError as err:
