@@ -84,6 +84,9 @@ def test_every_page_loads_without_errors_or_outside_requests(
     [
         ("/", "通义千问", "/models/tongyi-qianwen/"),
         ("/", "王小川", "/people/wang-xiaochuan/"),
+        ("/", "千问", "/models/tongyi-qianwen/"),
+        ("/", "商汤", "/companies/sensetime/"),
+        ("/en/", "Qwen", "/en/models/tongyi-qianwen/"),
         ("/en/", "SenseTime", "/en/companies/sensetime/"),
         ("/en/", "Tongyi Qianwen", "/en/models/tongyi-qianwen/"),
     ],

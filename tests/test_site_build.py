@@ -172,3 +172,23 @@ def test_failed_build_leaves_the_previous_site_intact(
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tmp_path.glob(".site-*"))
+
+
+@pytest.mark.parametrize(
+    ("separator", "text", "complaint"),
+    [
+        ("[\\s\\-]+", "\u200b王小川\u200b", "has lost"),
+        ("[\\s\\u200b\\-]+", "王小川宣布", "not segmented: is jieba installed?"),
+    ],
+)
+def test_broken_chinese_search_fails_the_build_loudly(
+    tmp_path: Path, separator: str, text: str, complaint: str
+) -> None:
+    (tmp_path / "search").mkdir()
+    index = {"config": {"lang": ["zh"], "separator": separator}, "docs": [{"location": "", "title": "", "text": text}]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        build._check_chinese_search(tmp_path)
+
+    assert complaint in str(caught.value)

@@ -6,6 +6,7 @@ both succeed does the new site replace the old one, so a failed build leaves the
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -51,6 +52,24 @@ def _build_languages(work: Path, site_url: str | None) -> Path:
     return site
 
 
+def _check_chinese_search(site: Path) -> None:
+    """Fail loudly where Material's Chinese search would silently break.
+
+    Without jieba, Material indexes Chinese unsegmented (a page is found only by its whole text run);
+    without the zero-width space in the separator, the segments jieba marks are never split apart.
+    """
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    problems = []
+    if "\\u200b" not in index["config"]["separator"] and "\u200b" not in index["config"]["separator"]:
+        problems.append("the Chinese search separator has lost \\u200b; jieba's segments would not be split")
+    if not any("\u200b" in doc["text"] for doc in index["docs"]):
+        problems.append(
+            "the Chinese search index is not segmented: is jieba installed? (pip install -r requirements.txt)"
+        )
+    if problems:
+        raise InputError([Problem(str(LANGUAGE_CONFIGS["zh"]), 1, 1, p) for p in problems])
+
+
 def _swap_in(new_site: Path, target: Path) -> None:
     if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
         raise InputError([Problem(str(target), 1, 1, "this folder was not made by `make site`; not replacing it")])
@@ -70,5 +89,6 @@ def build_site(facts: Path, site: Path, *, site_url: str | None = None) -> None:
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as work:
         new_site = _build_languages(Path(work), site_url)
+        _check_chinese_search(new_site)
         _swap_in(new_site, site)
     print(f"built {site} (zh) and {site / 'en'} (en)")

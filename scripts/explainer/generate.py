@@ -13,6 +13,7 @@ from .factbase.model import PAGE_TYPES
 from .inputs import Inputs, load_inputs
 from .problems import InputError, Problem
 from .render.site import LANGUAGES, render_site
+from .search_worker import patched_search_worker
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
@@ -71,7 +72,9 @@ def _desired_files(pages: dict[str, dict[str, str]], dictionary: str) -> dict[st
         MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n",
         "jieba-user-dict.txt": dictionary.encode("utf-8"),
     }
+    worker_path, worker = patched_search_worker()
     for lang in LANGUAGES:
+        files[f"{lang}/{worker_path}"] = worker
         for rel, source in _hand_written(lang).items():
             files[f"{lang}/{rel}"] = source.read_bytes()
         for rel, text in pages[lang].items():

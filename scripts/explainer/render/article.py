@@ -7,7 +7,6 @@ from typing import Any
 
 from ..inputs import Inputs
 from .context import PageContext
-from .mentions import MentionFinder
 from .text import md_text
 
 
@@ -17,17 +16,6 @@ class Block:
     id: str
     markdown: str
     notes: list[dict[str, Any]] = field(default_factory=list)
-
-
-def linked_text(text: str, finder: MentionFinder, ctx: PageContext) -> str:
-    """Escaped Markdown of a paragraph with the first mention of each entity linked to its page."""
-    pieces, cursor = [], 0
-    for mention in finder.first_each(text):
-        pieces.append(md_text(text[cursor : mention.start]))
-        pieces.append(ctx.link(mention.entity, text[mention.start : mention.end]))
-        cursor = mention.end
-    pieces.append(md_text(text[cursor:]))
-    return "".join(pieces)
 
 
 def notes_by_paragraph(inputs: Inputs) -> dict[str, list[dict[str, Any]]]:
@@ -40,7 +28,7 @@ def notes_by_paragraph(inputs: Inputs) -> dict[str, list[dict[str, Any]]]:
     return notes
 
 
-def article_blocks(inputs: Inputs, ctx: PageContext, finder: MentionFinder) -> list[Block]:
+def article_blocks(inputs: Inputs, ctx: PageContext) -> list[Block]:
     """Headings (never linked) and paragraphs (linked) in source order, in the page's language."""
     english = ctx.lang == "en"
     notes = notes_by_paragraph(inputs)
@@ -52,7 +40,7 @@ def article_blocks(inputs: Inputs, ctx: PageContext, finder: MentionFinder) -> l
             heading = next(s.heading for s in inputs.article.sections if s.id == section)
             blocks.append(Block("heading", section, md_text(inputs.english[section] if english else heading)))
         text = inputs.english[paragraph.id] if english else paragraph.text
-        blocks.append(Block("paragraph", paragraph.id, linked_text(text, finder, ctx), notes.get(paragraph.id, [])))
+        blocks.append(Block("paragraph", paragraph.id, ctx.linked(text), notes.get(paragraph.id, [])))
     return blocks
 
 

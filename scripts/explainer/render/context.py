@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..factbase.model import Entity, FactBase
+from .mentions import MentionFinder
 from .numbers import big_number, quantity
 from .text import attr, date_label, link_title, md_text, safe_url, time_tag
 
@@ -17,6 +18,7 @@ class PageContext:
     path: str  # of the Markdown file, relative to the language's docs folder
     strings: dict[str, str]
     factbase: FactBase
+    finder: MentionFinder | None = None
     _footnotes: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     def t(self, key: str, **values: Any) -> str:
@@ -41,6 +43,19 @@ class PageContext:
         if entity.type == "glossary":
             return f'[{label}]({target} "{link_title(entity.data["short"][self.lang])}")'
         return f"[{label}]({target})"
+
+    def linked(self, text: str, skip: Entity | None = None) -> str:
+        """Escaped Markdown of plain text with the first mention of each other entity linked to its page."""
+        pieces, cursor = [], 0
+        mentions = self.finder.first_each(text) if self.finder else []
+        for mention in mentions:
+            if mention.entity is skip:
+                continue
+            pieces.append(md_text(text[cursor : mention.start]))
+            pieces.append(self.link(mention.entity, text[mention.start : mention.end]))
+            cursor = mention.end
+        pieces.append(md_text(text[cursor:]))
+        return "".join(pieces)
 
     def cite(self, *sources: str) -> str:
         """One footnote marker for the sources of one fact; the same sources on one page share a footnote."""

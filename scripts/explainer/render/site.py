@@ -105,12 +105,12 @@ class SiteRenderer:
         self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), self.finder, lang)
 
     def _render(self, template: str, path: str, **values: Any) -> str:
-        ctx = PageContext(self.lang, path, self.strings, self.inputs.factbase)
+        ctx = PageContext(self.lang, path, self.strings, self.inputs.factbase, self.finder)
         return environment().get_template(template).render(ctx=ctx, t=ctx.t, lang=self.lang, **values)
 
     def article(self) -> str:
-        ctx = PageContext(self.lang, "article.md", self.strings, self.inputs.factbase)
-        blocks = article_blocks(self.inputs, ctx, self.finder)
+        ctx = PageContext(self.lang, "article.md", self.strings, self.inputs.factbase, self.finder)
+        blocks = article_blocks(self.inputs, ctx)
         meta = self.inputs.meta
         title = self.inputs.english["title"] if self.lang == "en" else self.inputs.article.title
         return (

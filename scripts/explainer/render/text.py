@@ -32,7 +32,7 @@ _MONTHS_EN = [
 
 def md_text(value: object) -> str:
     """Plain text made safe for Markdown: HTML is escaped, Markdown punctuation backslashed."""
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))  # one line, but a space next to a link stays
     text = html.escape(text, quote=False)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     if text.startswith(":"):  # would open a definition-list entry
