@@ -8,7 +8,7 @@ SITE ?= site
 EXPLAINER := PYTHONPATH=scripts $(BIN)/python -m explainer
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site check generate serve test lint chromium clean venv-ready linkcheck linkcheck-external new translations
+.PHONY: site check generate serve test lint chromium clean venv-ready linkcheck linkcheck-external new translations bench-search
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -63,3 +63,7 @@ linkcheck-external: linkcheck
 
 clean:
 	rm -rf $(VENV) build site
+
+# Search benchmark: every name and alias through Material's own search worker, top-1/top-3 per language.
+bench-search: $(BIN)/.installed chromium
+	PYTHONPATH=scripts $(BIN)/python -m bench.search --show-misses
