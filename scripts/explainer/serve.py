@@ -21,6 +21,7 @@ from .generate import generate
 from .problems import InputError
 
 WATCHED = (Path("seeds"), Path("docs"), Path(__file__).parent / "templates", Path("schemas"))
+CHANGES = {"created", "modified", "deleted", "moved", "closed"}  # "closed" after writing, not after reading
 QUIET_SECONDS = 0.2  # editors save in bursts; wait for the burst to end
 
 
@@ -41,7 +42,10 @@ class _Debounced(FileSystemEventHandler):
         self.timer: threading.Timer | None = None
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or str(event.src_path).endswith((".tmp", "~", ".swp")):
+        # Reading a file raises "opened" and "closed" events too; only writes call for a rebuild.
+        if event.event_type not in CHANGES or event.is_directory:
+            return
+        if str(event.src_path).endswith((".tmp", "~", ".swp")):
             return
         if self.timer:
             self.timer.cancel()
