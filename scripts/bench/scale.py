@@ -1,0 +1,101 @@
+"""Build benchmark: how validation, generation and the MkDocs builds grow with the size of the fact base.
+
+For the real fact base and synthetic ones (bench/synthetic.py) it runs each phase as its own process,
+the way `make check` and `make site` do, and prints one Markdown table: wall time of each phase
+(validation includes interpreter start), seconds per page, peak memory of the largest process, and the
+search index size. Like `make site`, it writes build/docs; the sites go to a temporary folder.
+Usage: PYTHONPATH=scripts python -m bench.scale [--sizes 1000 3000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.synthetic import synthetic_factbase, write_factbase
+from explainer.build import DOCS_OUT, LANGUAGE_CONFIGS
+
+REAL = Path("seeds/facts")
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+def _timed(command: list[str]) -> Run:
+    """Run a command to completion; its wall time and peak resident memory (from wait4's rusage)."""
+    env = {**os.environ, "PYTHONPATH": "scripts", "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}")
+    return Run(elapsed, usage.ru_maxrss / 1024)
+
+
+def measure(facts: Path, work: Path) -> dict[str, object]:
+    python = sys.executable
+    files = sum(1 for _ in facts.rglob("*.yaml"))
+    check = _timed([python, "-m", "explainer", "check", "--facts", str(facts)])
+    generate = _timed([python, "-m", "explainer", "generate", "--facts", str(facts), "--out", str(DOCS_OUT)])
+    builds = {
+        lang: _timed(
+            [python, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(work / lang)]
+        )
+        for lang, config in LANGUAGE_CONFIGS.items()
+    }
+    pages = sum(1 for lang in builds for _ in (work / lang).rglob("*.html"))
+    index = {lang: (work / lang / "search" / "search_index.json").read_bytes() for lang in builds}
+    mkdocs_total = sum(run.seconds for run in builds.values())
+    total = generate.seconds + mkdocs_total
+    return {
+        "files": files,
+        "pages": pages,
+        "check": check.seconds,
+        "generate": generate.seconds,
+        "zh": builds["zh"].seconds,
+        "en": builds["en"].seconds,
+        "total": total,
+        "per_page": total / pages,
+        "ratio": generate.seconds / mkdocs_total,
+        "peak": max([check.peak_mib, generate.peak_mib] + [run.peak_mib for run in builds.values()]),
+        "index": " / ".join(f"{len(raw) // 1024}/{len(gzip.compress(raw, 9)) // 1024}" for raw in index.values()),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 3000, 10000])
+    args = parser.parse_args()
+    real_files = sum(1 for _ in REAL.rglob("*.yaml"))
+    cases = [("real", REAL), *[(f"{n:,} synthetic", None) for n in [10 * real_files, *args.sizes]]]
+    sizes = [None, 10 * real_files, *args.sizes]
+    print(
+        "| fact base | files | pages (zh+en) | check | generate | mkdocs zh | mkdocs en | total | s/page | generate/mkdocs | peak MiB | index KiB raw/gz (zh / en) |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for (label, facts), size in zip(cases, sizes, strict=True):
+        with tempfile.TemporaryDirectory() as work:
+            if facts is None:
+                facts = Path(work) / "facts"
+                write_factbase(synthetic_factbase(size), facts)
+            r = measure(facts, Path(work) / "site")
+        print(
+            f"| {label} | {r['files']} | {r['pages']} | {r['check']:.2f} s | {r['generate']:.2f} s | {r['zh']:.1f} s "
+            f"| {r['en']:.1f} s | {r['total']:.1f} s | {r['per_page']:.3f} | {r['ratio']:.0%} | {r['peak']:.0f} | {r['index']} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
