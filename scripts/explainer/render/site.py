@@ -11,12 +11,16 @@ from typing import Any
 import jinja2
 
 from ..factbase.model import PAGE_TYPES, Entity, FactBase
+from ..factbase.schema import TYPES
 from ..factbase.yamlfile import read_yaml
 from ..inputs import Inputs
 from .article import article_blocks, paragraph_texts
+from .charts import chart_sections, draw_section
 from .context import PageContext
+from .downloads import DATA_DIR, JSON_PATH, csv_columns, csv_path, download_files, schema_fields, schema_summary
+from .linked_data import describe
 from .mentions import MentionFinder
-from .text import md_text, yaml_string
+from .text import json_ld, md_text, yaml_string
 
 LANGUAGES = ("zh", "en")
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -43,6 +47,18 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = md_text
     env.filters["yaml"] = yaml_string
     return env
+
+
+@dataclass(frozen=True)
+class DownloadFile:
+    path: str  # in the docs folder
+    type_name: str  # "" for the whole fact base
+    rows: int
+    size: str
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -121,12 +137,14 @@ class SiteRenderer:
 
     def entity(self, entity: Entity) -> str:
         factbase = self.inputs.factbase
+        events = _events_of(factbase, entity)
         return self._render(
             "entity.md.j2",
             f"{entity.type}/{entity.id}.md",
             entity=entity,
+            json_ld=json_ld(describe(entity, factbase, events, self.lang, self.strings)),
             relations=_relations(factbase, entity),
-            events=_events_of(factbase, entity),
+            events=events,
             quotes_by=[q for q in _of_type_linking(factbase, entity, "quotes") if q.data["speaker"] == entity.id],
             quotes_about=[q for q in _of_type_linking(factbase, entity, "quotes") if q.data["speaker"] != entity.id],
             figures=_of_type_linking(factbase, entity, "figures"),
@@ -156,17 +174,43 @@ class SiteRenderer:
         stances = [(s, [q for q in quotes if q.data["stance"] == s]) for s in ("competition", "chaos", "mixed")]
         return self._render("debate.md.j2", "debate.md", stances=stances, factbase=self.inputs.factbase)
 
+    def charts(self) -> str:
+        sections = [(s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase)]
+        return self._render("charts.md.j2", "charts.md", sections=sections)
+
+    def data(self, downloads: dict[str, str]) -> str:
+        """The download page: the files with their sizes, the licence, and every type's fields from its schema."""
+        factbase = self.inputs.factbase
+        files = [DownloadFile(JSON_PATH, "", len(factbase.entities), _size(downloads[JSON_PATH]))]
+        for type_name in TYPES:
+            path = csv_path(type_name)
+            files.append(DownloadFile(path, type_name, len(factbase.of_type(type_name)), _size(downloads[path])))
+        schemas = [(t, schema_summary(t), schema_fields(t), csv_columns(t)) for t in TYPES]
+        title = self.inputs.article.title
+        return self._render(
+            "data.md.j2", f"{DATA_DIR}/index.md", files=files, schemas=schemas, meta=self.inputs.meta, title=title
+        )
+
     def pages(self) -> dict[str, str]:
+        """Every page by its path in the docs folder, and the data files the download page offers."""
+        paragraph_ids = [p.id for p in self.inputs.article.paragraphs]
+        downloads = download_files(self.inputs.factbase, paragraph_ids)
         pages = {"article.md": self.article(), "timeline.md": self.timeline(), "debate.md": self.debate()}
+        pages["charts.md"] = self.charts()
+        pages[f"{DATA_DIR}/index.md"] = self.data(downloads)
         for type_name in PAGE_TYPES:
             pages[f"{type_name}/index.md"] = self.index(type_name)
             for entity in self.inputs.factbase.of_type(type_name):
                 pages[f"{type_name}/{entity.id}.md"] = self.entity(entity)
-        return pages
+        return pages | downloads
+
+
+def _size(text: str) -> str:
+    return f"{len(text.encode('utf-8')) / 1000:.1f} kB"
 
 
 def render_site(inputs: Inputs, edit_base: str) -> dict[str, dict[str, str]]:
-    """Every generated page of both languages: {lang: {path: markdown}}."""
+    """Every generated file of both languages: {lang: {path: text}}, Markdown pages and the data downloads."""
     return {lang: SiteRenderer(inputs, lang, edit_base).pages() for lang in LANGUAGES}
 
 

@@ -1,0 +1,352 @@
+"""Bar charts of the fact base's numbers, drawn at generation time as static SVG.
+
+Which numbers a chart shows is decided here, from ids and units in the fact base; the numbers
+themselves always come from the fact files. Each chart is laid out in plain coordinates for the
+template `_chart.md.j2`, which writes the SVG and the table of the same numbers beside it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..factbase.model import Entity, FactBase
+from .numbers import big_number, quantity
+
+ESTIMATOR = "guosheng-securities"  # the broker whose cost estimates the article cites (p6)
+COMPANY_IN_DECLINE = "qihoo-360"  # whose falling results the article sets against its share price (p15, p16)
+STOCK_MOVE_DAYS = ("2023-04-10", "2023-04-11")  # the two trading days the article reports (p3, p12, p13)
+
+WIDTH = 640
+PAD = 8  # px around the picture
+PLOT_PAD = 24  # px between the picture's edge and the first or last gridline
+FONT = 13  # px, labels and values
+LINE = 16  # px between label lines
+BAR = 16  # px, bar thickness
+GAP = 14  # px below each bar
+AXIS = 40  # px below the last bar: tick labels and the axis title
+# Where a label may wrap: after any Chinese character (or full-width sign), and after a word and its spaces.
+_WRAP_TOKEN = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+"
+)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One number of a chart, with where it comes from."""
+
+    key: str  # id of the entity the number belongs to (a model, or the figure itself)
+    label: dict[str, str]  # {zh, en}
+    unit: str
+    value: float
+    up_to: float | None  # upper end of a range
+    as_given: str
+    date: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str  # anchor of the chart and prefix of its SVG ids
+    unit: str
+    bars: tuple[Bar, ...]
+
+    @property
+    def log(self) -> bool:
+        """Values spanning two orders of magnitude or more, all positive, are drawn on a log scale."""
+        low = min(b.value for b in self.bars)
+        high = max(b.up_to or b.value for b in self.bars)
+        return low > 0 and high / low >= 100
+
+
+@dataclass(frozen=True)
+class Section:
+    """One subject: a chart per unit with two numbers or more, and the numbers left alone in their unit."""
+
+    id: str
+    charts: tuple[Chart, ...]
+    single: tuple[Bar, ...]
+
+
+def _figure_bar(figure: Entity) -> Bar:
+    d = figure.data
+    return Bar(
+        figure.id,
+        d["name"],
+        d["unit"],
+        d["value"],
+        d.get("up_to"),
+        d["as_given"],
+        d.get("date", ""),
+        tuple(d["sources"]),
+    )
+
+
+def parameter_bars(factbase: FactBase) -> list[Bar]:
+    """Models with a parameter count, and figures in parameters; a figure that repeats a model's count joins its bar."""
+    figures = [f for f in factbase.of_type("figures") if f.data["unit"] == "parameters"]
+    bars, joined = [], set()
+    for model in factbase.of_type("models"):
+        if "parameters" not in model.data:
+            continue
+        count = model.data["parameters"]
+        same = [
+            f
+            for f in figures
+            if model.id in f.data["about"] and f.data["value"] == count["value"] and "up_to" not in f.data
+        ]
+        joined.update(f.id for f in same)
+        sources = dict.fromkeys([count["source"], *(s for f in same for s in f.data["sources"])])
+        date = model.data.get("announced", {}).get("date", "")
+        name = model.data["name"]
+        bars.append(Bar(model.id, name, "parameters", count["value"], None, count["as_given"], date, tuple(sources)))
+    return bars + [_figure_bar(f) for f in figures if f.id not in joined]
+
+
+def _listed_companies(factbase: FactBase) -> set[str]:
+    return {c.id for c in factbase.of_type("companies") if c.data.get("tickers")}
+
+
+def _figures(factbase: FactBase, keep: Callable[[dict[str, Any]], bool]) -> list[Bar]:
+    return [_figure_bar(f) for f in factbase.of_type("figures") if keep(f.data)]
+
+
+def _by_value(bar: Bar) -> tuple[Any, ...]:
+    return (bar.value, bar.key)
+
+
+def _by_date(bar: Bar) -> tuple[Any, ...]:
+    return (bar.date, bar.key)
+
+
+def _section(section_id: str, bars: list[Bar], order: Callable[[Bar], Any]) -> Section:
+    """A chart for each unit with two numbers or more (in the order of their first number); the rest listed."""
+    by_unit: dict[str, list[Bar]] = {}
+    for bar in sorted(bars, key=order):
+        by_unit.setdefault(bar.unit, []).append(bar)
+    several = [(unit, tuple(group)) for unit, group in by_unit.items() if len(group) > 1]
+    charts = tuple(
+        Chart(f"{section_id}-{unit.lower()}" if len(several) > 1 else section_id, unit, group)
+        for unit, group in several
+    )
+    return Section(section_id, charts, tuple(group[0] for group in by_unit.values() if len(group) == 1))
+
+
+def chart_sections(factbase: FactBase) -> list[Section]:
+    """The charts page: parameter counts, the cost estimates, 360's results, the stock moves of 10 and 11 April."""
+    listed = _listed_companies(factbase)
+
+    def is_stock_move(figure: dict[str, Any]) -> bool:
+        on_the_day = figure["unit"] == "percent" and figure.get("date") in STOCK_MOVE_DAYS
+        return on_the_day and bool(listed & set(figure["about"]))
+
+    sections = [
+        _section("parameters", parameter_bars(factbase), _by_value),
+        _section("costs", _figures(factbase, lambda d: d.get("estimated_by") == ESTIMATOR), _by_value),
+        _section("qihoo-360", _figures(factbase, lambda d: COMPANY_IN_DECLINE in d["about"]), _by_date),
+        _section("stock-moves", _figures(factbase, is_stock_move), _by_date),
+    ]
+    return [s for s in sections if s.charts or s.single]
+
+
+# ---- Layout: plain coordinates for the template, in the page's language ----
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float  # of the gridline
+    label: str
+    label_x: float  # the label's centre, kept inside the picture
+
+
+@dataclass(frozen=True)
+class DrawnBar:
+    bar: Bar
+    label: str
+    label_lines: tuple[tuple[float, str], ...]  # (baseline y, text)
+    y: float
+    x: float
+    width: float
+    range_x: float  # the part of a range above its lower end; width 0 without one
+    range_width: float
+    shown: str  # the value as the page writes it, in the chart and in the table
+    value_x: float
+    value_anchor: str  # "start" or "end"
+
+
+@dataclass(frozen=True)
+class Drawing:
+    chart: Chart
+    title: str
+    desc: str
+    axis_title: str
+    width: int
+    height: float
+    axis_y: float
+    tick_y: float  # baseline of the tick labels
+    title_y: float  # baseline of the axis title
+    grid_top: float
+    zero_x: float
+    ticks: tuple[Tick, ...]
+    bars: tuple[DrawnBar, ...]
+
+
+def text_width(text: str, size: float = FONT) -> float:
+    """Roughly how wide text is drawn: a Chinese character a full em, anything else a little over half."""
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else size * 0.58 for c in text)
+
+
+def wrap(text: str, width: float) -> list[str]:
+    """Lines no wider than width: Chinese may break between any two characters, English between words."""
+    lines, line = [], ""
+    for token in _WRAP_TOKEN.findall(text):
+        if line and text_width((line + token).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def _nice_step(span: float) -> float:
+    raw = span / 5 or 1
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Where a value falls along the axis, as a fraction from 0 (left end) to 1 (right end)."""
+
+    log: bool
+    low: float  # the axis's ends: powers of ten on a log scale, multiples of the step on a linear one
+    high: float
+    ticks: tuple[float, ...]
+    base: float  # where bars start: 0, or the left end of a log scale
+
+    def fraction(self, value: float) -> float:
+        if self.log:
+            return (math.log10(value) - math.log10(self.low)) / (math.log10(self.high) - math.log10(self.low))
+        return (value - self.low) / (self.high - self.low)
+
+
+def scale_of(chart: Chart) -> Scale:
+    values = [v for b in chart.bars for v in (b.value, b.up_to) if v is not None]
+    if chart.log:
+        low = math.floor(math.log10(min(values)))
+        high = max(math.ceil(math.log10(max(values))), low + 1)
+        ticks = tuple(10.0**e for e in range(low, high + 1))
+        return Scale(True, ticks[0], ticks[-1], ticks, ticks[0])
+    step = _nice_step(max(max(values), 0) - min(min(values), 0))
+    first = math.floor(min(min(values), 0) / step)
+    last = max(math.ceil(max(max(values), 0) / step), first + 1)
+    return Scale(False, first * step, last * step, tuple(i * step for i in range(first, last + 1)), 0.0)
+
+
+def _tick(x: float, label: str) -> Tick:
+    half = text_width(label) / 2
+    return Tick(_r(x), label, _r(min(max(x, PAD + half), WIDTH - PAD - half)))
+
+
+def shown(bar: Bar, unit: str, lang: str, strings: dict[str, str]) -> str:
+    """The value of a bar as the page writes it: '1.2万亿参数', 'US$2 million to US$12 million'."""
+    low = quantity(bar.value, unit, lang, strings)
+    if bar.up_to is None:
+        return low
+    return strings["figure.range"].format(low=low, high=quantity(bar.up_to, unit, lang, strings))
+
+
+def _describe(chart: Chart, lang: str, strings: dict[str, str], texts: list[str]) -> str:
+    low = min(range(len(chart.bars)), key=lambda i: (chart.bars[i].value, i))
+    high = max(range(len(chart.bars)), key=lambda i: (chart.bars[i].up_to or chart.bars[i].value, -i))
+    label = [b.label[lang] for b in chart.bars]
+    return strings["chart.desc"].format(
+        n=len(chart.bars),
+        scale=strings["chart.scale.log" if chart.log else "chart.scale.linear"],
+        low_label=label[low],
+        low=texts[low],
+        high_label=label[high],
+        high=texts[high],
+    )
+
+
+def _r(x: float) -> float:
+    return round(x, 1)
+
+
+def _plot_span(scale: Scale, chart: Chart, texts: list[str]) -> tuple[float, float]:
+    """Left and right ends of the axis, leaving room for every value written beside its bar's end."""
+    left = PLOT_PAD + max((text_width(t) + 4 for b, t in zip(chart.bars, texts, strict=True) if b.value < 0), default=0)
+    right = WIDTH - PLOT_PAD
+    for bar, text in zip(chart.bars, texts, strict=True):
+        end = scale.fraction(bar.up_to if bar.up_to is not None else bar.value)
+        if bar.value >= 0 and end > 0:  # the value must fit between the bar's end and the picture's edge
+            right = min(right, left + (WIDTH - PAD - 4 - text_width(text) - left) / end)
+    return left, max(right, left + 1)
+
+
+def draw(chart: Chart, title: str, lang: str, strings: dict[str, str]) -> Drawing:
+    """Lay a chart out: each label above its bar, the value at the bar's end, gridlines at the ticks."""
+    texts = [shown(b, chart.unit, lang, strings) for b in chart.bars]
+    scale = scale_of(chart)
+    x0, x1 = _plot_span(scale, chart, texts)
+
+    def to_x(value: float) -> float:
+        return x0 + scale.fraction(value) * (x1 - x0)
+
+    if chart.unit == "percent":
+        ticks = [_tick(to_x(v), quantity(v, "percent", lang, strings)) for v in scale.ticks]
+    else:
+        ticks = [_tick(to_x(v), big_number(v, lang)) for v in scale.ticks]
+    zero = to_x(scale.base)
+    drawn, y = [], float(PAD)
+    for bar, text in zip(chart.bars, texts, strict=True):
+        lines = wrap(bar.label[lang], WIDTH - 2 * PAD)
+        baselines = tuple((_r(y + FONT + i * LINE), line) for i, line in enumerate(lines))
+        y += len(lines) * LINE + 4
+        end = to_x(bar.value)
+        top = to_x(bar.up_to) if bar.up_to is not None else end
+        left = bar.value < 0
+        drawn.append(
+            DrawnBar(
+                bar=bar,
+                label=bar.label[lang],
+                label_lines=baselines,
+                y=_r(y),
+                x=_r(min(zero, end)),
+                width=_r(abs(end - zero)),
+                range_x=_r(min(end, top)),
+                range_width=_r(abs(top - end)),
+                shown=text,
+                value_x=_r((min(end, top) - 4) if left else (max(end, top) + 4)),
+                value_anchor="end" if left else "start",
+            )
+        )
+        y += BAR + GAP
+    return Drawing(
+        chart=chart,
+        title=title,
+        desc=_describe(chart, lang, strings, texts),
+        axis_title=strings[f"chart.axis.{chart.unit}"] + (strings["chart.log_note"] if chart.log else ""),
+        width=WIDTH,
+        height=_r(y + AXIS),
+        axis_y=_r(y - GAP / 2),
+        tick_y=_r(y - GAP / 2 + FONT + 4),
+        title_y=_r(y - GAP / 2 + 2 * FONT + 10),
+        grid_top=PAD,
+        zero_x=_r(zero),
+        ticks=tuple(ticks),
+        bars=tuple(drawn),
+    )
+
+
+def draw_section(section: Section, lang: str, strings: dict[str, str]) -> list[Drawing]:
+    """Every chart of a section; where it has several, each title names its unit."""
+    title = strings[f"chart.{section.id}.title"]
+    if len(section.charts) == 1:
+        return [draw(section.charts[0], title, lang, strings)]
+    return [draw(c, f"{title} · {strings[f'chart.axis.{c.unit}']}", lang, strings) for c in section.charts]

@@ -1,0 +1,168 @@
+"""The fact base as downloads: all of it in one JSON file, one CSV file per type, and each type's fields.
+
+The fields, their CSV columns and their descriptions are read from schemas/, the one definition of
+what a fact file holds, so the download page never drifts from the validator.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..factbase.model import FactBase
+from ..factbase.schema import TYPES, _resolve
+
+DATA_DIR = "data"
+JSON_PATH = f"{DATA_DIR}/factbase.json"
+PARAGRAPHS_KEY = "paragraphs"  # beside the types in factbase.json: the article's paragraph ids, in order
+# A UTF-8 byte-order mark: without it Excel reads a CSV file as the system's code page and garbles Chinese.
+CSV_BOM = "\ufeff"
+# A spreadsheet runs a cell that starts with one of these as a formula; such text is written after an apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One CSV column: the path of the value in a fact file and how its cell is written."""
+
+    name: str  # "name.zh", "parameters.value", "developers"
+    path: tuple[str, ...]
+    json: bool  # the cell holds JSON (numbers, true/false, lists); otherwise the text as it is
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a type as its schema defines it, for the download page."""
+
+    path: str  # "parameters.value"; an item of a list is "developers[].company"
+    required: bool
+    kind: str  # text, line, number, boolean, date, id, source, url, enum, list, object
+    item_kind: str  # for a list: the kind of its items
+    choices: tuple[str, ...]  # the values of an enum, or the types an id may name
+    description: str  # the schema's own words, "" where it has none
+
+
+def _type_schema(type_name: str) -> tuple[dict[str, Any], str]:
+    return _resolve({"$ref": f"{type_name}.json"}, f"{type_name}.json")
+
+
+def _is_bilingual_text(schema: dict[str, Any], base: str) -> bool:
+    properties = schema.get("properties", {})
+    return set(properties) == {"zh", "en"} and _resolve(properties["zh"], base)[0].get("type") == "string"
+
+
+def _kind(schema: dict[str, Any], base: str) -> str:
+    if _is_bilingual_text(schema, base):
+        return "text"
+    if "enum" in schema:
+        return "enum"
+    if schema.get("x-source"):
+        return "source"
+    if schema.get("x-date"):
+        return "date"
+    if "x-ref" in schema or schema.get("pattern") == "^[a-z0-9]+(-[a-z0-9]+)*$":
+        return "id"
+    if schema.get("x-text"):
+        return "line"
+    if str(schema.get("pattern", "")).startswith("^https?://"):
+        return "url"
+    return str(schema.get("type", "line")).replace("array", "list").replace("string", "line")
+
+
+def _is_cell_text(schema: dict[str, Any]) -> bool:
+    """Strings (and enums of strings) are written as they are; every other value as JSON."""
+    if "enum" in schema:
+        return all(isinstance(v, str) for v in schema["enum"])
+    return schema.get("type") == "string"
+
+
+def _columns(schema: dict[str, Any], base: str, path: tuple[str, ...]) -> Iterator[Column]:
+    for name, own in schema.get("properties", {}).items():
+        resolved, resolved_base = _resolve(own, base)
+        if resolved.get("type") == "object" and "properties" in resolved:
+            yield from _columns(resolved, resolved_base, (*path, name))
+        else:
+            yield Column(".".join((*path, name)), (*path, name), not _is_cell_text(resolved))
+
+
+def csv_columns(type_name: str) -> list[Column]:
+    """The columns of a type's CSV file after `id`: objects flattened into dotted columns, lists kept whole."""
+    return list(_columns(*_type_schema(type_name), ()))
+
+
+def _fields(schema: dict[str, Any], base: str, prefix: str) -> Iterator[Field]:
+    required = set(schema.get("required", []))
+    for name, own in schema.get("properties", {}).items():
+        resolved, resolved_base = _resolve(own, base)
+        kind = _kind(resolved, resolved_base)
+        item, item_base = _resolve(resolved.get("items", {}), resolved_base)
+        item_kind = _kind(item, item_base) if kind == "list" else ""
+        choices = resolved.get("enum") or resolved.get("x-ref") or item.get("enum") or item.get("x-ref") or ()
+        description = resolved.get("description") or (item.get("description", "") if kind == "list" else "")
+        yield Field(prefix + name, name in required, kind, item_kind, tuple(map(str, choices)), str(description))
+        if kind == "object":
+            yield from _fields(resolved, resolved_base, f"{prefix}{name}.")
+        elif item_kind == "object":
+            yield from _fields(item, item_base, f"{prefix}{name}[].")
+
+
+def schema_fields(type_name: str) -> list[Field]:
+    """Every field of a type, nested ones after their parent, in the schema's order."""
+    return list(_fields(*_type_schema(type_name), ""))
+
+
+def schema_summary(type_name: str) -> tuple[str, str]:
+    """The title and description the type's schema gives itself."""
+    schema, _ = _type_schema(type_name)
+    return str(schema.get("title", type_name)), str(schema.get("description", ""))
+
+
+def factbase_json(factbase: FactBase, paragraph_ids: list[str]) -> str:
+    """The whole fact base, {type: {id: data}}, with the article's paragraph ids that sources may name."""
+    document: dict[str, Any] = {t: {e.id: e.data for e in factbase.of_type(t)} for t in TYPES}
+    document[PARAGRAPHS_KEY] = paragraph_ids
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def _value_at(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def _cell(value: Any, column: Column) -> str:
+    if value is None:
+        return ""
+    if column.json:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def type_csv(factbase: FactBase, type_name: str) -> str:
+    """One row per entity of a type, sorted by id; an empty cell is a field the file leaves out."""
+    columns = csv_columns(type_name)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["id", *(c.name for c in columns)])
+    for entity in factbase.of_type(type_name):
+        writer.writerow([entity.id, *(_cell(_value_at(entity.data, c.path), c) for c in columns)])
+    return CSV_BOM + out.getvalue()
+
+
+def csv_path(type_name: str) -> str:
+    return f"{DATA_DIR}/{type_name}.csv"
+
+
+def download_files(factbase: FactBase, paragraph_ids: list[str]) -> dict[str, str]:
+    """Every download by its path in a language's docs folder."""
+    files = {JSON_PATH: factbase_json(factbase, paragraph_ids)}
+    for type_name in TYPES:
+        files[csv_path(type_name)] = type_csv(factbase, type_name)
+    return files
