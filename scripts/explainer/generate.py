@@ -87,20 +87,27 @@ def _sync(out: Path, files: dict[str, bytes]) -> None:
 
     Only a folder the generator made (it carries the marker) is ever cleaned of files it no longer needs.
     """
+    if out.exists() and not out.is_dir():
+        raise InputError([Problem(str(out), 1, 1, "this is a file, not a folder; not writing over it")])
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise InputError([Problem(str(out), 1, 1, "this folder was not made by the generator; not writing into it")])
+    root = out.resolve()
+    if leaving := sorted({str(out / rel) for rel in files if not (out / rel).parent.resolve().is_relative_to(root)}):
+        # A symbolic link inside the folder would carry the write out of it.
+        raise InputError([Problem(path, 1, 1, "this path leads out of the output folder") for path in leaving])
     for rel, content in sorted(files.items()):
         path = out / rel
         if path.is_file() and path.read_bytes() == content:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(path.name + ".tmp")
+        temporary.unlink(missing_ok=True)  # never write through a link left in its place
         temporary.write_bytes(content)
         temporary.replace(path)
     for path in sorted(out.rglob("*"), reverse=True):
         rel = path.relative_to(out).as_posix()
-        if path.is_file() and rel not in files:
-            path.unlink()
+        if (path.is_file() or path.is_symlink()) and rel not in files:
+            path.unlink()  # a link goes, never what it points to
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
 

@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..problems import InputError, Problem, display_path
+from ..problems import InputError, Problem
+from ..problems import display_path as _display_path
 from .model import PAGE_TYPES, Entity, FactBase, Link
 from .schema import TYPES, Marked, schema_problems, walk_marked
-from .yamlfile import YamlDocument, read_yaml
+from .yamlfile import YamlDocument, echo, read_yaml
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 PARAGRAPH_PATTERN = re.compile(r"p[1-9][0-9]*")
@@ -26,6 +27,11 @@ RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
 TEMPLATE_SYNTAX = re.compile(r"\{[{%#]|[%}#]\}")
 SNIPPET_LINE = re.compile(r"-{1,3}8<-{1,3}")
 MARKDOWN_LINK = re.compile(r"\]\(|\]\[|<https?:|^\s*\[[^\]]*\]:", re.MULTILINE)
+
+
+def display_path(path: Path) -> str:
+    """The path as messages show it: a file name with a line break or control character cannot break the line."""
+    return echo(_display_path(path), None)
 
 
 def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
@@ -67,7 +73,11 @@ def _read_all(files: list[tuple[str, Path]]) -> tuple[list[tuple[str, str, YamlD
             slug = re.sub(r"[^a-z0-9]+", "-", entity_id.lower()).strip("-")
             problems.append(
                 Problem(
-                    shown, 1, 1, f"the file name '{entity_id}' is not an id", f"rename it to '{slug or 'an-id'}.yaml'"
+                    shown,
+                    1,
+                    1,
+                    f"the file name '{echo(entity_id)}' is not an id",
+                    f"rename it to '{slug or 'an-id'}.yaml'",
                 )
             )
             continue
@@ -97,7 +107,7 @@ def _check_date(mark: Marked, doc: YamlDocument) -> list[Problem]:
     try:
         datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
-        return [doc.problem(mark.location, f"'{mark.value}' is not a date on the calendar")]
+        return [doc.problem(mark.location, f"'{echo(mark.value)}' is not a date on the calendar")]
     return []
 
 
@@ -137,7 +147,7 @@ def _reference_problems(
                         problems.append(
                             doc.problem(
                                 mark.location,
-                                f"the article has no paragraph '{value}'",
+                                f"the article has no paragraph '{echo(value)}'",
                                 f"it has p1 to p{len(paragraph_ids)}",
                             )
                         )
@@ -145,8 +155,8 @@ def _reference_problems(
                     problems.append(
                         doc.problem(
                             mark.location,
-                            f"unknown source '{value}'",
-                            _closest(value, source_ids) or "add sources/" + value + ".yaml",
+                            f"unknown source '{echo(value)}'",
+                            _closest(value, source_ids) or "add sources/" + echo(value) + ".yaml",
                         )
                     )
             allowed = mark.schema.get("x-ref")
@@ -154,12 +164,14 @@ def _reference_problems(
                 target_type = types_by_id.get(value)
                 if target_type is None:
                     candidates = sorted(i for i, t in types_by_id.items() if t in allowed)
-                    problems.append(doc.problem(mark.location, f"unknown id '{value}'", _closest(value, candidates)))
+                    problems.append(
+                        doc.problem(mark.location, f"unknown id '{echo(value)}'", _closest(value, candidates))
+                    )
                 elif target_type not in allowed:
                     problems.append(
                         doc.problem(
                             mark.location,
-                            f"'{value}' is in {target_type}/, but this field needs one of: {', '.join(allowed)}",
+                            f"'{echo(value)}' is in {target_type}/, but this field needs one of: {', '.join(allowed)}",
                         )
                     )
                 elif value == entity_id:
@@ -169,7 +181,7 @@ def _reference_problems(
 
 def _closest(value: str, candidates: list[str]) -> str:
     close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return f"did you mean '{echo(close[0])}'?" if close else ""
 
 
 def _name_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
@@ -188,7 +200,7 @@ def _name_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
                 owner = owners.get(key)
                 if owner and owner[0] != entity_id:
                     problems.append(
-                        doc.problem(loc, f"the name '{name}' also belongs to '{owner[0]}'", f"see {owner[1]}")
+                        doc.problem(loc, f"the name '{echo(name)}' also belongs to '{owner[0]}'", f"see {owner[1]}")
                     )
                 elif not owner:
                     owners[key] = (entity_id, doc.path)

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from ..problems import Problem
-from .yamlfile import Location, YamlDocument
+from .yamlfile import Location, YamlDocument, echo
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 TYPES = ("companies", "models", "people", "glossary", "events", "quotes", "figures", "sources")
@@ -34,9 +35,18 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """`pattern` as JSON Schema means it (ECMA-262): `$` ends the text, where Python's `$` also allows a final newline."""
+    if validator.is_type(instance, "string") and not re.search(re.sub(r"(?<!\\)\$", r"\\Z", pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 @cache
 def validator(type_name: str) -> Draft202012Validator:
-    return Draft202012Validator(_registry().contents(f"{type_name}.json"), registry=_registry())
+    return _Validator(_registry().contents(f"{type_name}.json"), registry=_registry())
 
 
 def _resolve(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
@@ -80,7 +90,7 @@ def walk_marked(data: Any, type_name: str) -> Iterator[Marked]:
 
 def _did_you_mean(word: Any, choices: list[str]) -> str:
     close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return f"did you mean '{echo(close[0])}'?" if close else ""
 
 
 def _describe(error: ValidationError, doc: YamlDocument) -> list[Problem]:
@@ -89,7 +99,7 @@ def _describe(error: ValidationError, doc: YamlDocument) -> list[Problem]:
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         return [
-            doc.problem((*loc, key), f"unknown field '{key}'", _did_you_mean(key, allowed), key=True)
+            doc.problem((*loc, key), f"unknown field '{echo(key)}'", _did_you_mean(key, allowed), key=True)
             for key in value
             if key not in allowed
         ]
@@ -107,9 +117,9 @@ def _describe(error: ValidationError, doc: YamlDocument) -> list[Problem]:
     if kind == "enum":
         choices = [str(c) for c in error.validator_value]
         hint = _did_you_mean(value, choices) or "one of: " + ", ".join(choices)
-        return [doc.problem(loc, f"'{value}' is not an allowed value", hint)]
+        return [doc.problem(loc, f"'{echo(value)}' is not an allowed value", hint)]
     if kind == "pattern" and "x-error" in schema:
-        return [doc.problem(loc, f"'{value}' is not {schema['x-error']}")]
+        return [doc.problem(loc, f"'{echo(value)}' is not {schema['x-error']}")]
     if kind == "type":
         wanted = {
             "object": "a mapping",
@@ -127,7 +137,7 @@ def _describe(error: ValidationError, doc: YamlDocument) -> list[Problem]:
         return [doc.problem(loc, f"too long: at most {error.validator_value} allowed")]
     if kind == "uniqueItems":
         return [doc.problem(loc, "the list repeats an item")]
-    return [doc.problem(loc, error.message)]
+    return [doc.problem(loc, echo(error.message, 200))]
 
 
 def _kind_of(value: Any) -> str:

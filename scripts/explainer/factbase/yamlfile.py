@@ -28,6 +28,18 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 _BOOLS = {"true": True, "false": False}
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
+# Characters no fact is written with, which double-quoted escapes ("\e", "\0", "\ud800") could still produce:
+# control characters other than tab and line breaks, lone surrogates (not text: writing them fails) and non-characters.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def echo(value: object, limit: int | None = 80) -> str:
+    """A value as an error message quotes it: on one line, invisible characters escaped, long text cut short."""
+    text = str(value)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 @dataclass
@@ -69,6 +81,9 @@ class _Loader(yaml.SafeLoader):
             raise ComposerError(
                 None, None, "anchors and aliases (& and *) are not allowed; write the value out", event.start_mark
             )
+        if parent is not None and len(parent.value) >= MAX_ITEMS:  # refused before the rest is composed
+            what = "a list of more than {:,} items" if isinstance(parent, SequenceNode) else "more than {:,} keys"
+            raise ComposerError(None, None, what.format(MAX_ITEMS), parent.start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -95,25 +110,35 @@ def _decode(raw: bytes, path: str) -> str:
 def _tab_problems(text: str, path: str) -> list[Problem]:
     return [
         Problem(path, n, line.index("\t") + 1, "tab character", "indent with spaces; write \\t inside quotes")
-        for n, line in enumerate(text.split("\n"), start=1)
+        for n, line in enumerate(_LINE_BREAK.split(text), start=1)
         if "\t" in line
     ]
+
+
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    """Line and column of a character, counting lines as YAML (and so the error marks) does."""
+    lines = _LINE_BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1
 
 
 def _compose(text: str, path: str) -> Node | None:
     try:
         return _Loader(text).get_single_node()
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow anywhere, such as NUL
+        line, col = _text_position(text, err.position)
+        message = f"the character U+{err.character:04X} is not allowed in YAML"
+        raise InputError([Problem(path, line, col, message, "remove it")]) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = err.problem or err.context or "invalid YAML"
+        message = echo(err.problem or err.context or "invalid YAML", None)
         hint = ""
         context = err.context_mark
         if err.context and context and (context.line, context.column) != (mark.line, mark.column):
-            hint = f"{err.context}, which started at line {context.line + 1}, column {context.column + 1}"
+            hint = f"{echo(err.context, None)}, which started at line {context.line + 1}, column {context.column + 1}"
         raise InputError([Problem(path, line, col, message, hint)]) from None
     except yaml.YAMLError as err:
-        raise InputError([Problem(path, 1, 1, f"invalid YAML: {err}")]) from None
+        raise InputError([Problem(path, 1, 1, f"invalid YAML: {echo(err, None)}")]) from None
 
 
 class _Builder:
@@ -136,7 +161,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, loc: Location) -> dict[str, Any] | None:
         if node.tag != _TAG + "map":
-            return self._fail(loc, f"the tag {node.tag} is not allowed", "remove it")
+            return self._fail(loc, f"the tag {echo(node.tag)} is not allowed", "remove it")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -144,13 +169,16 @@ class _Builder:
                 self.problems.append(Problem(self.doc.path, *key_pos, "a key must be plain text"))
                 continue
             key = key_node.value
+            if bad := _NOT_TEXT.search(key):
+                self.problems.append(Problem(self.doc.path, *key_pos, _not_text(bad.group()), "remove it"))
+                continue
             if key == "<<":
                 self.problems.append(Problem(self.doc.path, *key_pos, "merge keys (<<) are not allowed"))
                 continue
             if key in result:
                 first = self.doc.keys[(*loc, key)][0]
                 self.problems.append(
-                    Problem(self.doc.path, *key_pos, f"duplicate key '{key}'", f"first given on line {first}")
+                    Problem(self.doc.path, *key_pos, f"duplicate key '{echo(key)}'", f"first given on line {first}")
                 )
                 continue
             self.doc.keys[(*loc, key)] = key_pos
@@ -159,13 +187,13 @@ class _Builder:
 
     def _sequence(self, node: SequenceNode, loc: Location) -> list[Any] | None:
         if node.tag != _TAG + "seq":
-            return self._fail(loc, f"the tag {node.tag} is not allowed", "remove it")
-        if len(node.value) > MAX_ITEMS:
-            return self._fail(loc, f"a list of {len(node.value)} items; at most {MAX_ITEMS} are allowed")
+            return self._fail(loc, f"the tag {echo(node.tag)} is not allowed", "remove it")
         return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
 
     def _scalar(self, node: ScalarNode, loc: Location) -> Any:
         tag, text = node.tag.removeprefix(_TAG), node.value
+        if bad := _NOT_TEXT.search(text):
+            return self._fail(loc, _not_text(bad.group()), "remove it")
         if tag == "str":
             return text
         if tag == "null":
@@ -176,6 +204,7 @@ class _Builder:
             return int(text)
         if tag == "float" and _PLAIN_FLOAT.fullmatch(text):
             return float(text)
+        text = echo(text)  # from here on only quoted in messages: on one line, and short
         if tag == "bool":
             return self._fail(
                 loc, f"'{text}' is read as a boolean by YAML 1.1", f"write '{text}' in quotes, or true/false"
@@ -184,7 +213,15 @@ class _Builder:
             return self._fail(loc, f"'{text}' is read as an unusual number by YAML 1.1", f"write '{text}' in quotes")
         if tag == "timestamp":
             return self._fail(loc, f"the date {text} must be quoted", f"write '{text}'")
-        return self._fail(loc, f"the tag !{tag} is not allowed", "remove it")
+        return self._fail(loc, f"the tag !{echo(tag)} is not allowed", "remove it")
+
+
+def _not_text(character: str) -> str:
+    if "\ud800" <= character <= "\udfff":
+        kind = "a lone surrogate"
+    else:
+        kind = "a non-character" if character in "\ufffe\uffff" else "a control character"
+    return f"the text holds {kind} (U+{ord(character):04X}), not allowed in a fact file"
 
 
 def read_yaml(path: Path, shown: str) -> YamlDocument:
@@ -192,7 +229,10 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise InputError([Problem(shown, 1, 1, f"the file is {size:,} bytes; at most {MAX_BYTES:,} are allowed")])
-    raw = path.read_bytes()
+    with path.open("rb") as stream:  # never more than the limit in memory, even if the file grows meanwhile
+        raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise InputError([Problem(shown, 1, 1, f"the file is over {MAX_BYTES:,} bytes, the most allowed")])
     text = _decode(raw, shown)
     if tabs := _tab_problems(text, shown):
         raise InputError(tabs)

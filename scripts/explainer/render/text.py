@@ -9,11 +9,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 # The characters Python-Markdown can backslash-escape (its ESCAPED_CHARS, plus '|' from tables):
 # enough to keep emphasis, links, footnotes, attr_list, abbr and headings from forming.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+# Characters a YAML stream may not hold as they are (PyYAML's Reader refuses them), escaped in front matter.
+_YAML_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What would end a Markdown link target or table cell early, or start code or a title: percent-encoded in URLs.
+_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'<>()\\`|]")
 _MONTHS_EN = [
     "January",
     "February",
@@ -35,8 +39,8 @@ def md_text(value: object) -> str:
     text = re.sub(r"\s+", " ", str(value))  # one line, but a space next to a link stays
     text = html.escape(text, quote=False)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    if text.startswith(":"):  # would open a definition-list entry
-        text = "&#58;" + text[1:]
+    # At the start of a line ':' would open a definition-list entry, '???' a details block, '===' a heading.
+    text = re.sub(r"^( *)([:?=])", lambda m: f"{m[1]}&#{ord(m[2])};", text)
     # A `--8<--` snippet marker or `{{` can no longer form: every '-', '{' and '<' is escaped above.
     return text
 
@@ -48,7 +52,9 @@ def attr(value: object) -> str:
 
 def link_title(value: object) -> str:
     """Text for a Markdown link title in double quotes (shown as a tooltip by the theme)."""
-    return " ".join(str(value).split()).replace("\\", "\\\\").replace('"', "\u201d").replace("<", "‹").replace(">", "›")
+    text = " ".join(str(value).split()).replace("&", "&amp;").replace('"', "\u201d").replace("<", "‹").replace(">", "›")
+    # Escaped like text: entities, footnote, link and table syntax are found inside a link title too.
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def safe_url(value: str) -> str:
@@ -56,12 +62,13 @@ def safe_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return ""
-    return value.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return _URL_UNSAFE.sub(lambda m: quote(m[0]), value)
 
 
 def yaml_string(value: object) -> str:
     """A string for YAML front matter: JSON strings are valid YAML flow scalars."""
-    return json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+    text = json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)  # YAML refuses these unescaped
 
 
 def json_ld(value: object) -> str:
