@@ -20,7 +20,8 @@ from .context import PageContext
 from .downloads import DATA_DIR, JSON_PATH, csv_columns, csv_path, download_files, schema_fields, schema_summary
 from .linked_data import describe
 from .mentions import MentionFinder
-from .text import json_ld, md_text, yaml_string
+from .search import SearchBoosts, search_tags
+from .text import attr, json_ld, md_text, yaml_string
 
 LANGUAGES = ("zh", "en")
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -46,6 +47,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = md_text
     env.filters["yaml"] = yaml_string
+    env.filters["attr"] = attr
     return env
 
 
@@ -118,6 +120,7 @@ class SiteRenderer:
         self.strings = strings()[lang]
         page_entities = [e for e in inputs.factbase.entities.values() if e.has_page]
         self.finder = MentionFinder(page_entities, lang)
+        self.boosts = SearchBoosts(page_entities)
         self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), self.finder, lang)
 
     def _render(self, template: str, path: str, **values: Any) -> str:
@@ -142,6 +145,8 @@ class SiteRenderer:
             "entity.md.j2",
             f"{entity.type}/{entity.id}.md",
             entity=entity,
+            search_tags=search_tags(entity),
+            search_boost=self.boosts.boost(entity),
             json_ld=json_ld(describe(entity, factbase, events, self.lang, self.strings)),
             relations=_relations(factbase, entity),
             events=events,
