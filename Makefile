@@ -8,7 +8,7 @@ SITE ?= site
 EXPLAINER := PYTHONPATH=scripts $(BIN)/python -m explainer
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site check generate serve test lint chromium clean venv-ready linkcheck linkcheck-external new translations bench-search fuzz
+.PHONY: site check generate serve test lint chromium clean venv-ready linkcheck linkcheck-external new translations bench-search fuzz bench
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -72,3 +72,7 @@ clean:
 # Search benchmark: every name and alias through Material's own search worker, top-1/top-3 per language.
 bench-search: $(BIN)/.installed chromium
 	PYTHONPATH=scripts $(BIN)/python -m bench.search --show-misses
+
+# Build benchmark at the real size and synthetic sizes (writes build/docs like `make site`).
+bench: $(BIN)/.installed
+	PYTHONPATH=scripts $(BIN)/python -m bench.scale

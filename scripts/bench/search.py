@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import json
 import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -24,7 +23,13 @@ from explainer.factbase.model import PAGE_TYPES
 from explainer.inputs import load_inputs
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # Runs inside the page: the same messages Material's search bundle exchanges with its worker.
 RUN_QUERIES = """
@@ -47,7 +52,7 @@ async ({worker, index, queries}) => {
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -78,12 +83,17 @@ def run(site: Path, facts: Path, show_misses: bool) -> None:
             queries = query_set(facts, lang)
             answers = page.evaluate(
                 RUN_QUERIES,
-                {"worker": base + prefix + worker, "index": base + prefix + "search/search_index.json",
-                 "queries": [q for q, _ in queries]},
+                {
+                    "worker": base + prefix + worker,
+                    "index": base + prefix + "search/search_index.json",
+                    "queries": [q for q, _ in queries],
+                },
             )
             top1 = sum(1 for (_, want), got in zip(queries, answers, strict=True) if got[:1] == [want])
             top3 = sum(1 for (_, want), got in zip(queries, answers, strict=True) if want in got)
-            misses += [(lang, q, want, got) for (q, want), got in zip(queries, answers, strict=True) if got[:1] != [want]]
+            misses += [
+                (lang, q, want, got) for (q, want), got in zip(queries, answers, strict=True) if got[:1] != [want]
+            ]
             raw = (site / prefix.strip("/") / "search" / "search_index.json").read_bytes()
             print(
                 f"| {lang} | {len(queries)} | {100 * top1 / len(queries):.1f}% | {100 * top3 / len(queries):.1f}% "
