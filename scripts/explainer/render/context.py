@@ -81,6 +81,11 @@ class PageContext:
         label = self.t("source.byline") if source == "byline" else self.t("source.paragraph", n=source[1:])
         return f"[{label}]({self.href('article.md#' + source)})"
 
+    def external_link(self, url: str) -> str:
+        """A link to an outside page, its address shown as text; nothing for an address that is not http(s)."""
+        target = safe_url(url)
+        return f"[{md_text(url)}]({target})" if target else ""
+
     def date(self, iso: str) -> str:
         return date_label(iso, self.lang)
 
