@@ -105,7 +105,7 @@ def synthetic_factbase(size: int, seed: int = 2023) -> dict[str, dict[str, dict]
                 f"{en} is an AI company that announced its own large model in 2023.",
             ),
             "founded": {"date": f"{rng.randint(1990, 2022)}", "source": cite()},
-            "sources": [_paragraph(rng), cite()],
+            "sources": list(dict.fromkeys([_paragraph(rng), cite()])),
         }
     for i, mid in enumerate(ids["models"]):
         zh, en = _name(rng, i, ("大模型", "LM"))
