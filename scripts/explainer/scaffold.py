@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .factbase.load import BYLINE, ID_PATTERN, PARAGRAPH_PATTERN
-from .factbase.schema import SCHEMA_DIR, TYPES, _resolve
+from .factbase.schema import SCHEMA_DIR, TYPES, resolve_schema
 from .problems import display_path
 
 INDENT = "  "
@@ -57,7 +57,7 @@ def _required(schema: dict[str, Any]) -> list[str]:
 def _field(name: str, own: dict[str, Any], base: str, depth: int) -> list[str]:
     """The lines of one required field and its placeholder value."""
     pad = INDENT * depth
-    schema, base = _resolve(own, base)
+    schema, base = resolve_schema(own, base)
     if _is_text(schema):
         lines = [_with_comment(f"{pad}{name}:", str(own.get("description", "")))]
         return lines + [f"{pad}{INDENT}{lang}:  # {LANGUAGE_COMMENTS[lang]}" for lang in ("zh", "en")]
@@ -68,7 +68,7 @@ def _field(name: str, own: dict[str, Any], base: str, depth: int) -> list[str]:
         return lines
     if schema.get("type") == "array":
         item_own = schema.get("items", {})
-        item, item_base = _resolve(item_own, base)
+        item, item_base = resolve_schema(item_own, base)
         if item.get("type") == "object":
             # One item showing the fields each entry needs; the first line carries the list's dash.
             lines = [_with_comment(f"{pad}{name}:", str(own.get("description", "")))]
@@ -87,7 +87,7 @@ def _field(name: str, own: dict[str, Any], base: str, depth: int) -> list[str]:
 def skeleton(type_name: str, schema_line: str) -> str:
     """The text of a new fact file of a type: the schema line, then every required field, empty."""
     base = f"{type_name}.json"
-    schema, base = _resolve({"$ref": base}, base)
+    schema, base = resolve_schema({"$ref": base}, base)
     required = _required(schema)
     optional = [name for name in schema.get("properties", {}) if name not in required]
     lines = [f"# yaml-language-server: $schema={schema_line}"]

@@ -49,7 +49,7 @@ def validator(type_name: str) -> Draft202012Validator:
     return _Validator(_registry().contents(f"{type_name}.json"), registry=_registry())
 
 
-def _resolve(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+def resolve_schema(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
     """Follow $ref until a schema with content, remembering which file it lives in."""
     while "$ref" in schema:
         ref = schema["$ref"]
@@ -75,7 +75,7 @@ def walk_marked(data: Any, type_name: str) -> Iterator[Marked]:
     """Every value of a schema-valid document together with its resolved schema."""
 
     def walk(value: Any, schema: dict[str, Any], base: str, loc: Location) -> Iterator[Marked]:
-        schema, base = _resolve(schema, base)
+        schema, base = resolve_schema(schema, base)
         yield Marked(loc, value, schema)
         if isinstance(value, dict):
             for key, item in value.items():

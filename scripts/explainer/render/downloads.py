@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..factbase.model import FactBase
-from ..factbase.schema import TYPES, _resolve
+from ..factbase.schema import TYPES, resolve_schema
 
 DATA_DIR = "data"
 JSON_PATH = f"{DATA_DIR}/factbase.json"
@@ -47,12 +47,12 @@ class Field:
 
 
 def _type_schema(type_name: str) -> tuple[dict[str, Any], str]:
-    return _resolve({"$ref": f"{type_name}.json"}, f"{type_name}.json")
+    return resolve_schema({"$ref": f"{type_name}.json"}, f"{type_name}.json")
 
 
 def _is_bilingual_text(schema: dict[str, Any], base: str) -> bool:
     properties = schema.get("properties", {})
-    return set(properties) == {"zh", "en"} and _resolve(properties["zh"], base)[0].get("type") == "string"
+    return set(properties) == {"zh", "en"} and resolve_schema(properties["zh"], base)[0].get("type") == "string"
 
 
 def _kind(schema: dict[str, Any], base: str) -> str:
@@ -82,7 +82,7 @@ def _is_cell_text(schema: dict[str, Any]) -> bool:
 
 def _columns(schema: dict[str, Any], base: str, path: tuple[str, ...]) -> Iterator[Column]:
     for name, own in schema.get("properties", {}).items():
-        resolved, resolved_base = _resolve(own, base)
+        resolved, resolved_base = resolve_schema(own, base)
         if resolved.get("type") == "object" and "properties" in resolved:
             yield from _columns(resolved, resolved_base, (*path, name))
         else:
@@ -97,9 +97,9 @@ def csv_columns(type_name: str) -> list[Column]:
 def _fields(schema: dict[str, Any], base: str, prefix: str) -> Iterator[Field]:
     required = set(schema.get("required", []))
     for name, own in schema.get("properties", {}).items():
-        resolved, resolved_base = _resolve(own, base)
+        resolved, resolved_base = resolve_schema(own, base)
         kind = _kind(resolved, resolved_base)
-        item, item_base = _resolve(resolved.get("items", {}), resolved_base)
+        item, item_base = resolve_schema(resolved.get("items", {}), resolved_base)
         item_kind = _kind(item, item_base) if kind == "list" else ""
         choices = resolved.get("enum") or resolved.get("x-ref") or item.get("enum") or item.get("x-ref") or ()
         description = resolved.get("description") or (item.get("description", "") if kind == "list" else "")
