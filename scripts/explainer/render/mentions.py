@@ -59,6 +59,7 @@ class MentionFinder:
             else:
                 i += 1
         return mentions
+
     def first_each(self, text: str) -> list[Mention]:
         """The first mention of each entity, left to right."""
         seen: set[str] = set()
