@@ -62,7 +62,8 @@ def serve(facts: Path, lang: str, port: int) -> int:
             observer.schedule(handler, str(folder), recursive=True)
     observer.start()
     address = f"127.0.0.1:{port}"
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(LANGUAGE_CONFIGS[lang]), "-a", address]
+    # --dirty rebuilds only the pages the generator rewrote; `make site` is always a full, strict build.
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(LANGUAGE_CONFIGS[lang]), "-a", address]
     try:
         return subprocess.call(command)
     except KeyboardInterrupt:
