@@ -42,6 +42,11 @@ LANG_PREVIEW ?= zh
 serve: $(BIN)/.installed
 	$(EXPLAINER) serve --facts $(FACTS) --lang $(LANG_PREVIEW)
 
+# axe-core for the accessibility test, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 # Debian's chromium for the browser tests (Playwright cannot download a browser here).
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
@@ -50,7 +55,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-test: $(BIN)/.installed chromium lint
+test: $(BIN)/.installed node_modules/.installed chromium lint
 	$(BIN)/pytest
 
 # Fuzz the loader and validator far longer than `make test` does (300 cases): prints the cases run, clear

@@ -51,6 +51,15 @@
     });
   }
 
-  var start = function () { setUpTimelineFilter(); setUpSortableTables(); };
+  // Material's search overlay is a dialog without a name; screen readers announce it by its field's label.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+    }
+  }
+
+  var start = function () { setUpTimelineFilter(); setUpSortableTables(); nameSearchDialog(); };
   if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
 })();
