@@ -192,3 +192,20 @@ def test_broken_chinese_search_fails_the_build_loudly(
         build._check_chinese_search(tmp_path)
 
     assert complaint in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("page", "source"),
+    [
+        ("companies/sensetime", "edit/main/seeds/facts/companies/sensetime.yaml"),
+        ("en/article", "edit/main/seeds/article/translation.en.yaml"),
+        ("article", "edit/main/seeds/article/meta.yaml"),
+        ("timeline", "tree/main/seeds/facts/events"),
+        ("en/glossary", "tree/main/seeds/facts/glossary"),
+    ],
+)
+def test_edit_button_opens_the_data_a_page_comes_from(built_site: Path, page: str, source: str) -> None:
+    html = (built_site / page / "index.html").read_text(encoding="utf-8")
+    edit = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">', html)
+    assert edit, page
+    assert edit.group(1).endswith(source)

@@ -19,6 +19,7 @@ class PageContext:
     strings: dict[str, str]
     factbase: FactBase
     finder: MentionFinder | None = None
+    source_url: str | None = None  # where the page's data is edited, for pages that are not one entity's
     _footnotes: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     def t(self, key: str, **values: Any) -> str:

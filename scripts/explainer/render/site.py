@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -13,7 +14,7 @@ import jinja2
 from ..factbase.model import PAGE_TYPES, Entity, FactBase
 from ..factbase.schema import TYPES
 from ..factbase.yamlfile import read_yaml
-from ..inputs import Inputs
+from ..inputs import ARTICLE_DIR, Inputs
 from .article import article_blocks, paragraph_texts
 from .charts import chart_sections, draw_section
 from .context import PageContext
@@ -123,12 +124,25 @@ class SiteRenderer:
         self.boosts = SearchBoosts(page_entities)
         self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), self.finder, lang)
 
+    def _source_url(self, path: str) -> str | None:
+        """Where a page's data is edited: the translation or article metadata, or the folder of a type."""
+        if path == "article.md":
+            name = "translation.en.yaml" if self.lang == "en" else "meta.yaml"
+            return f"{self.edit_base}{ARTICLE_DIR.as_posix()}/{name}"
+        folder = {"timeline.md": "events", "debate.md": "quotes"}.get(path) or path.removesuffix("/index.md")
+        files = [e.file for e in self.inputs.factbase.of_type(folder)] if folder in TYPES else []
+        if not files:
+            return None
+        return self.edit_base.replace("/edit/", "/tree/") + posixpath.dirname(files[0])
+
     def _render(self, template: str, path: str, **values: Any) -> str:
-        ctx = PageContext(self.lang, path, self.strings, self.inputs.factbase, self.finder)
+        ctx = PageContext(self.lang, path, self.strings, self.inputs.factbase, self.finder, self._source_url(path))
         return environment().get_template(template).render(ctx=ctx, t=ctx.t, lang=self.lang, **values)
 
     def article(self) -> str:
-        ctx = PageContext(self.lang, "article.md", self.strings, self.inputs.factbase, self.finder)
+        ctx = PageContext(
+            self.lang, "article.md", self.strings, self.inputs.factbase, self.finder, self._source_url("article.md")
+        )
         blocks = article_blocks(self.inputs, ctx)
         meta = self.inputs.meta
         title = self.inputs.english["title"] if self.lang == "en" else self.inputs.article.title
