@@ -8,7 +8,7 @@ SITE ?= site
 EXPLAINER := PYTHONPATH=scripts $(BIN)/python -m explainer
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site check generate serve test lint chromium clean venv-ready linkcheck linkcheck-external new translations bench-search fuzz bench
+.PHONY: site check generate serve test lint chromium clean venv-ready linkcheck linkcheck-external new translations bench-search fuzz bench bench-pages
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -81,3 +81,12 @@ bench-search: $(BIN)/.installed chromium
 # Build benchmark at the real size and synthetic sizes (writes build/docs like `make site`).
 bench: $(BIN)/.installed
 	PYTHONPATH=scripts $(BIN)/python -m bench.scale
+
+# Page weight and Lighthouse on four pages per language (needs a built site/; Lighthouse comes from npm into
+# build/tools on first use and drives Debian's chromium).
+LIGHTHOUSE_VERSION := 12.8.2
+build/tools/node_modules/.bin/lighthouse:
+	npm install --prefix build/tools --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION)
+
+bench-pages: $(BIN)/.installed chromium build/tools/node_modules/.bin/lighthouse
+	PYTHONPATH=scripts $(BIN)/python -m bench.pages $(SITE)
