@@ -19,7 +19,7 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PAGES = ["", "companies/sensetime/", "timeline/", "article/", "charts/", "debate/", "models/"]
+PAGES = ["", "companies/sensetime/", "timeline/", "article/", "charts/", "debate/", "models/", "map/"]
 RUN_AXE = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
   .filter(v => v.impact === "serious" || v.impact === "critical")
   .map(v => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(" ")}`)"""

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..factbase.model import Entity, FactBase
 from .numbers import big_number, quantity
+from .text import date_label
 
 ESTIMATOR = "guosheng-securities"  # the broker whose cost estimates the article cites (p6)
 COMPANY_IN_DECLINE = "qihoo-360"  # whose falling results the article sets against its share price (p15, p16)
@@ -212,10 +213,13 @@ def wrap(text: str, width: float) -> list[str]:
     return [*lines, line.rstrip()] if line.strip() else lines
 
 
-def _nice_step(span: float) -> float:
+def _nice_step(span: float, whole: bool = False) -> float:
+    """About a fifth of the span, rounded to 1, 2, 2.5 or 5 times a power of ten; whole numbers for counts."""
     raw = span / 5 or 1
     magnitude = 10 ** math.floor(math.log10(raw))
-    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    steps = (1, 2, 5, 10) if whole and magnitude < 10 else (1, 2, 2.5, 5, 10)
+    step = next(m * magnitude for m in steps if m * magnitude >= raw)
+    return max(step, 1) if whole else step
 
 
 @dataclass(frozen=True)
@@ -241,7 +245,12 @@ def scale_of(chart: Chart) -> Scale:
         high = max(math.ceil(math.log10(max(values))), low + 1)
         ticks = tuple(10.0**e for e in range(low, high + 1))
         return Scale(True, ticks[0], ticks[-1], ticks, ticks[0])
-    step = _nice_step(max(max(values), 0) - min(min(values), 0))
+    return linear_scale(values)
+
+
+def linear_scale(values: list[float], whole: bool = False) -> Scale:
+    """From zero (or the lowest value below it) to the highest, in steps of a round size; whole steps for counts."""
+    step = _nice_step(max(max(values), 0) - min(min(values), 0), whole)
     first = math.floor(min(min(values), 0) / step)
     last = max(math.ceil(max(max(values), 0) / step), first + 1)
     return Scale(False, first * step, last * step, tuple(i * step for i in range(first, last + 1)), 0.0)
@@ -350,3 +359,203 @@ def draw_section(section: Section, lang: str, strings: dict[str, str]) -> list[D
     if len(section.charts) == 1:
         return [draw(section.charts[0], title, lang, strings)]
     return [draw(c, f"{title} · {strings[f'chart.axis.{c.unit}']}", lang, strings) for c in section.charts]
+
+
+# ---- Counts over time: the timeline's events per month (or quarter), drawn as upright columns ----
+
+EVENTS = "events"  # the unit of a count of events
+MAX_MONTHS = 120  # over a longer span events are counted by quarter, so that no column gets thinner than ~4 px
+COLUMNS_PLOT = 150  # px, height of the plot
+COLUMNS_TOP = PAD + LINE + 8  # px above the plot: room for the note over the highest column
+
+
+@dataclass(frozen=True)
+class EventCounts:
+    """How many events fall in each month or quarter, from the first dated event's to the last's."""
+
+    period: str  # "month" or "quarter"
+    chart: Chart  # a bar per period, in order, the empty ones included; key "2023-04" or "2023-Q2"
+    first_event: dict[str, str]  # period key (or year, for year_only) -> id of its first event
+    year_only: tuple[Bar, ...]  # events dated only to the year, counted by year: not drawn
+
+
+def _period_key(year: int, month: int, period: str) -> str:
+    return f"{year}-{month:02d}" if period == "month" else f"{year}-Q{(month - 1) // 3 + 1}"
+
+
+def period_label(key: str, lang: str, strings: dict[str, str]) -> str:
+    """'2023-04' as '2023年4月' or 'April 2023'; '2023-Q2' as '2023年第2季度' or 'Q2 2023'."""
+    year, _, part = key.partition("-")
+    if part.startswith("Q"):
+        return strings["timeline.quarter"].format(year=year, q=part[1:])
+    return date_label(key, lang)
+
+
+def count_text(n: int, strings: dict[str, str]) -> str:
+    """'12件', '12 events', '1 event'."""
+    return strings["unit.events.one" if n == 1 else "unit.events"].format(n=n)
+
+
+def event_counts(factbase: FactBase, strings: dict[str, dict[str, str]]) -> EventCounts | None:
+    """The events of the fact base counted by month (by quarter over more than MAX_MONTHS); None without dates."""
+    events = sorted(factbase.of_type("events"), key=lambda e: (e.data["date"], e.id))
+    dated = [e for e in events if len(e.data["date"]) >= 7]
+    if not dated:
+        return None
+    first = (int(dated[0].data["date"][:4]), int(dated[0].data["date"][5:7]))
+    last = (int(dated[-1].data["date"][:4]), int(dated[-1].data["date"][5:7]))
+    months = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    period = "month" if months <= MAX_MONTHS else "quarter"
+    counts: dict[str, int] = {}
+    for i in range(months):
+        year, month = divmod(first[0] * 12 + first[1] - 1 + i, 12)
+        counts.setdefault(_period_key(year, month + 1, period), 0)
+    first_event: dict[str, str] = {}
+    for event in dated:
+        key = _period_key(int(event.data["date"][:4]), int(event.data["date"][5:7]), period)
+        counts[key] += 1
+        first_event.setdefault(key, event.id)
+    by_year: dict[str, int] = {}
+    for event in events:
+        if len(event.data["date"]) == 4:
+            by_year[event.data["date"]] = by_year.get(event.data["date"], 0) + 1
+            first_event.setdefault(event.data["date"], event.id)
+
+    def bar(key: str, n: int) -> Bar:
+        label = {lang: period_label(key, lang, table) for lang, table in strings.items()}
+        return Bar(key, label, EVENTS, n, None, "", key if "Q" not in key else key[:4], ())
+
+    chart = Chart(f"{EVENTS}-per-{period}", EVENTS, tuple(bar(k, n) for k, n in counts.items()))
+    return EventCounts(period, chart, first_event, tuple(bar(y, n) for y, n in by_year.items()))
+
+
+@dataclass(frozen=True)
+class Gridline:
+    y: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """Columns named once under the axis (a year): a mark where the run starts, and its label if it fits."""
+
+    x: float
+    label: str
+    label_x: float | None
+
+
+@dataclass(frozen=True)
+class DrawnColumn:
+    bar: Bar
+    label: str  # the period as the page writes it
+    shown: str  # the count as the page writes it
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class ColumnDrawing:
+    chart: Chart
+    title: str
+    desc: str
+    axis_title: str  # over the value axis
+    width: int
+    height: float
+    plot_left: float
+    plot_right: float
+    plot_top: float
+    axis_y: float
+    run_y: float  # baseline of the run labels
+    gridlines: tuple[Gridline, ...]
+    columns: tuple[DrawnColumn, ...]
+    runs: tuple[Run, ...]
+    note: str  # over the highest column
+    note_x: float
+    note_y: float
+
+
+def draw_columns(chart: Chart, title: str, desc: str, lang: str, strings: dict[str, str]) -> ColumnDrawing:
+    """Lay a count over time out: a column per period on a linear scale from zero, the years named under the axis."""
+    scale = linear_scale([b.value for b in chart.bars], whole=True)
+    labels = [big_number(v, lang) for v in scale.ticks]
+    left = PAD + max(text_width(t) for t in labels) + 6
+    right = WIDTH - PAD
+    bottom = COLUMNS_TOP + COLUMNS_PLOT
+    slot = (right - left) / len(chart.bars)
+    gap = 1 if slot >= 4 else 0
+
+    def to_y(value: float) -> float:
+        return bottom - scale.fraction(value) * COLUMNS_PLOT
+
+    columns = []
+    for i, bar in enumerate(chart.bars):
+        top = to_y(bar.value)
+        columns.append(
+            DrawnColumn(
+                bar=bar,
+                label=bar.label[lang],
+                shown=count_text(int(bar.value), strings),
+                x=_r(left + i * slot + gap / 2),
+                y=_r(top),
+                width=_r(slot - gap),
+                height=_r(bottom - top),
+            )
+        )
+    runs: list[Run] = []
+    end_of_last_label = -math.inf
+    starts = [i for i, b in enumerate(chart.bars) if i == 0 or b.date[:4] != chart.bars[i - 1].date[:4]]
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(chart.bars)
+        label = chart.bars[start].date[:4]
+        half = text_width(label) / 2
+        centre = min(max(left + (start + stop) / 2 * slot, PAD + half), WIDTH - PAD - half)
+        fits = centre - half >= end_of_last_label + 4
+        if fits:
+            end_of_last_label = centre + half
+        runs.append(Run(_r(left + start * slot), label, _r(centre) if fits else None))
+    peak = max(range(len(columns)), key=lambda i: (columns[i].bar.value, -i))
+    note = f"{columns[peak].label}{strings['timeline.chart.note_sep']}{columns[peak].shown}"
+    half = text_width(note) / 2
+    note_x = min(max(columns[peak].x + columns[peak].width / 2, PAD + half), WIDTH - PAD - half)
+    return ColumnDrawing(
+        chart=chart,
+        title=title,
+        desc=desc,
+        axis_title=strings["timeline.chart.axis"],
+        width=WIDTH,
+        height=_r(bottom + FONT + 6 + PAD),
+        plot_left=_r(left),
+        plot_right=_r(right),
+        plot_top=COLUMNS_TOP,
+        axis_y=_r(bottom),
+        run_y=_r(bottom + FONT + 4),
+        gridlines=tuple(Gridline(_r(to_y(v)), t) for v, t in zip(scale.ticks, labels, strict=True)),
+        columns=tuple(columns),
+        runs=tuple(runs),
+        note=note,
+        note_x=_r(note_x),
+        note_y=_r(columns[peak].y - 5),
+    )
+
+
+def draw_event_counts(counts: EventCounts, lang: str, strings: dict[str, str]) -> ColumnDrawing:
+    """The timeline's picture, titled by its period and described in words: the span, the total, the busiest."""
+    bars = counts.chart.bars
+    peak = max(bars, key=lambda b: (b.value, -bars.index(b)))
+    total = sum(int(b.value) for b in bars)
+    year_only = ""
+    if counts.year_only:
+        n = sum(int(b.value) for b in counts.year_only)
+        years = strings["list.sep"].join(b.label[lang] for b in counts.year_only)
+        year_only = strings["timeline.chart.year_only"].format(count=count_text(n, strings), years=years)
+    desc = strings[f"timeline.chart.desc.{counts.period}"].format(
+        first=bars[0].label[lang],
+        last=bars[-1].label[lang],
+        total=count_text(total, strings),
+        peak=peak.label[lang],
+        peak_count=count_text(int(peak.value), strings),
+        year_only=year_only,
+    )
+    return draw_columns(counts.chart, strings[f"timeline.chart.title.{counts.period}"], desc, lang, strings)

@@ -16,11 +16,12 @@ from ..factbase.schema import TYPES
 from ..factbase.yamlfile import read_yaml
 from ..inputs import ARTICLE_DIR, Inputs
 from .article import article_blocks, paragraph_texts
-from .charts import chart_sections, draw_section
+from .charts import chart_sections, draw_event_counts, draw_section, event_counts
 from .context import PageContext
 from .downloads import DATA_DIR, JSON_PATH, csv_columns, csv_path, download_files, schema_fields, schema_summary
 from .linked_data import describe
 from .mentions import MentionFinder
+from .relation_map import draw_relation_map
 from .search import SearchBoosts, search_tags
 from .text import attr, json_ld, md_text, yaml_string
 
@@ -186,12 +187,25 @@ class SiteRenderer:
         years: dict[str, list[Entity]] = defaultdict(list)
         for event in events:
             years[event.data["date"][:4]].append(event)
-        return self._render("timeline.md.j2", "timeline.md", years=dict(years), factbase=self.inputs.factbase)
+        counts = event_counts(self.inputs.factbase, strings())
+        drawing = draw_event_counts(counts, self.lang, self.strings) if counts else None
+        return self._render(
+            "timeline.md.j2",
+            "timeline.md",
+            years=dict(years),
+            factbase=self.inputs.factbase,
+            counts=counts,
+            drawing=drawing,
+        )
 
     def debate(self) -> str:
         quotes = self.inputs.factbase.of_type("quotes")
         stances = [(s, [q for q in quotes if q.data["stance"] == s]) for s in ("competition", "chaos", "mixed")]
         return self._render("debate.md.j2", "debate.md", stances=stances, factbase=self.inputs.factbase)
+
+    def relation_map(self) -> str:
+        drawing = draw_relation_map(self.inputs.factbase, self.lang, self.strings, "map.md")
+        return self._render("map.md.j2", "map.md", d=drawing)
 
     def charts(self) -> str:
         sections = [(s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase)]
@@ -216,6 +230,7 @@ class SiteRenderer:
         downloads = download_files(self.inputs.factbase, paragraph_ids)
         pages = {"article.md": self.article(), "timeline.md": self.timeline(), "debate.md": self.debate()}
         pages["charts.md"] = self.charts()
+        pages["map.md"] = self.relation_map()
         pages[f"{DATA_DIR}/index.md"] = self.data(downloads)
         for type_name in PAGE_TYPES:
             pages[f"{type_name}/index.md"] = self.index(type_name)
