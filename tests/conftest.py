@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from explainer.build import build_site
+from explainer.chromium import launch, serve_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -56,20 +55,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path
 @pytest.fixture(scope="session")
 def served_site(built_site: Path, site_port: int) -> Iterator[str]:
     """The built site served on 127.0.0.1 by a throwaway HTTP server."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = QuietServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{site_port}"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(built_site, site_port) as base:
+        yield base
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A browser that navigates on before a file is sent breaks the pipe; that is not a test failure."""
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, driven by Playwright, shared by the browser tests."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()

@@ -11,33 +11,22 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from rendered import FACTS, real_inputs, real_pages
 
 from explainer.factbase.model import PAGE_TYPES, FactBase
 from explainer.factbase.schema import SCHEMA_DIR, TYPES
 from explainer.generate import EDIT_BASE, generate
-from explainer.inputs import Inputs, load_inputs
+from explainer.inputs import load_inputs
 from explainer.render.downloads import CSV_BOM, csv_columns
 from explainer.render.site import LANGUAGES, render_site
 from explainer.render.text import md_text
 
-FACTS = Path("seeds/facts")
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@cache
-def real_inputs() -> Inputs:
-    return load_inputs(FACTS)
-
-
-@cache
-def real_pages() -> dict[str, dict[str, str]]:
-    return render_site(real_inputs(), EDIT_BASE)
 
 
 def entity_data(factbase: FactBase) -> dict[str, dict[str, Any]]:

@@ -14,30 +14,19 @@ import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 
 import pytest
+from rendered import FACTS, real_inputs, real_pages
 
 from explainer.factbase.model import FactBase
 from explainer.generate import EDIT_BASE
-from explainer.inputs import Inputs, load_inputs
+from explainer.inputs import load_inputs
 from explainer.render.relation_map import RELATIONS, TOP, _Layout
 from explainer.render.site import LANGUAGES, render_site
 
 ROOT = Path(__file__).resolve().parents[1]
-FACTS = Path("seeds/facts")
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@cache
-def real_inputs() -> Inputs:
-    return load_inputs(FACTS)
-
-
-@cache
-def real_pages() -> dict[str, dict[str, str]]:
-    return render_site(real_inputs(), EDIT_BASE)
 
 
 def svg_in(page: str, figure_class: str) -> ET.Element:

@@ -9,40 +9,26 @@ Usage: PYTHONPATH=scripts python -m bench.pages SITE_DIR
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import subprocess
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from explainer.chromium import CHROMIUM, FLAGS, launch, serve_folder
+
 LIGHTHOUSE = Path("build/tools/node_modules/.bin/lighthouse")
 PAGES = {"home": "", "entity": "companies/sensetime/", "timeline": "timeline/", "article": "article/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def page_weight(url: str) -> tuple[int, int, int]:
     """(requests, raw bytes, gzipped bytes) of a first visit, waiting for the network to go quiet."""
     bodies: list[bytes] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = launch(playwright)
         page = browser.new_page()
         page.on("response", lambda r: bodies.append(r.body() if r.status == 200 else b""))
         page.goto(url, wait_until="networkidle")
@@ -75,9 +61,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with serve_folder(args.site) as base:
+        report(base + "/")
+
+
+def report(base: str) -> None:
     print("| page | requests | bytes (raw) | bytes (gzip) | performance | accessibility | best practices | SEO |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for lang, prefix in (("zh", ""), ("en", "en/")):
@@ -91,7 +79,6 @@ def main() -> None:
                 + " |",
                 flush=True,
             )
-    server.shutdown()
 
 
 if __name__ == "__main__":

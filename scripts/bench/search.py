@@ -9,27 +9,16 @@ Usage: PYTHONPATH=scripts python -m bench.search [--site DIR] [--show-misses]
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from explainer.build import build_site
+from explainer.chromium import launch, serve_folder
 from explainer.factbase.model import PAGE_TYPES
 from explainer.inputs import load_inputs
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # Runs inside the page: the same messages Material's search bundle exchanges with its worker.
 RUN_QUERIES = """
@@ -51,11 +40,6 @@ async ({worker, index, queries}) => {
 """
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def query_set(facts: Path, lang: str) -> list[tuple[str, str]]:
     """(query, expected page location) for every name and alias of every entity with a page."""
     factbase = load_inputs(facts).factbase
@@ -68,14 +52,19 @@ def query_set(facts: Path, lang: str) -> list[tuple[str, str]]:
 
 
 def run(site: Path, facts: Path, show_misses: bool) -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    with serve_folder(site) as base:
+        misses = _run(site, facts, base)
+    if show_misses:
+        for lang, query, want, got in misses:
+            print(f"miss [{lang}] {query!r}: wanted {want}, got {got}")
+
+
+def _run(site: Path, facts: Path, base: str) -> list[tuple[str, str, str, list[str]]]:
     print("| language | queries | top-1 | top-3 | index (raw) | index (gzip) |")
     print("| --- | --- | --- | --- | --- | --- |")
     misses = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = launch(playwright)
         for lang, prefix in (("zh", "/"), ("en", "/en/")):
             page = browser.new_page()
             page.goto(base + prefix)
@@ -101,10 +90,7 @@ def run(site: Path, facts: Path, show_misses: bool) -> None:
             )
             page.close()
         browser.close()
-    server.shutdown()
-    if show_misses:
-        for lang, query, want, got in misses:
-            print(f"miss [{lang}] {query!r}: wanted {want}, got {got}")
+    return misses
 
 
 def main() -> None:
