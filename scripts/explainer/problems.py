@@ -35,6 +35,8 @@ class InputError(Exception):
 
 def display_path(path: Path) -> str:
     """A path as a contributor would type it: relative to the working directory where possible."""
+    if not path.is_absolute() and ".." not in path.parts:
+        return str(path)  # already relative to the working directory, as the command line gave it
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:

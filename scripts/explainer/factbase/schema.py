@@ -44,9 +44,21 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
+def _inlined(schema: Any, base: str) -> Any:
+    """The schema with every $ref replaced by what it points to (the schemas are not recursive)."""
+    if isinstance(schema, list):
+        return [_inlined(item, base) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if "$ref" in schema:
+        schema, base = resolve_schema(schema, base)
+    return {key: value if key == "enum" else _inlined(value, base) for key, value in schema.items()}
+
+
 @cache
 def validator(type_name: str) -> Draft202012Validator:
-    return _Validator(_registry().contents(f"{type_name}.json"), registry=_registry())
+    """A validator for one type, its references resolved once here rather than on every file."""
+    return _Validator(_inlined({"$ref": f"{type_name}.json"}, f"{type_name}.json"), registry=_registry())
 
 
 def resolve_schema(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
