@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import groupby
 
 from ..factbase.model import Entity, FactBase, Link
 from .charts import FONT, PAD, text_width
@@ -179,13 +179,11 @@ class _Layout:
         return dict(zip(order, _pack([wanted[i] for i in order]), strict=True))
 
     def crossings(self, tops: dict[str, float]) -> int:
-        """Pairs of lines between the same two columns that cross."""
-        pairs = [(k.source.id, k.target.id) for k in self.links if k.relation != PARENT]
+        """Pairs of lines between the same two columns that cross, counted in O(E log E) per sweep."""
+        pairs = {(k.source.id, k.target.id) for k in self.links if k.relation != PARENT}
         found = 0
-        for (a, b), (c, d) in combinations(set(pairs), 2):
-            same_side = {a, c} <= {p.id for p in self.models} or {a, c} <= {p.id for p in self.people}
-            if same_side and (tops[a] - tops[c]) * (tops[b] - tops[d]) < 0:
-                found += 1
+        for side in ({p.id for p in self.models}, {p.id for p in self.people}):
+            found += _discordant_pairs([(tops[a], tops[b]) for a, b in pairs if a in side])
         return found
 
     def arrange(self) -> dict[str, float]:
@@ -209,6 +207,32 @@ class _Layout:
             }
         assert best is not None
         return best[1]
+
+
+def _discordant_pairs(points: list[tuple[float, float]]) -> int:
+    """How many pairs of points lie one above-left of the other (x and y ordered oppositely, no ties)."""
+    ys = {y: rank for rank, y in enumerate(sorted({y for _, y in points}), start=1)}
+    tree = [0] * (len(ys) + 1)  # a Fenwick tree counting the y ranks seen so far
+
+    def seen_up_to(rank: int) -> int:
+        total = 0
+        while rank:
+            total, rank = total + tree[rank], rank & (rank - 1)
+        return total
+
+    found, seen = 0, 0
+    ordered = sorted(points)
+    for _, group in groupby(ordered, key=lambda p: p[0]):
+        group = list(group)
+        for _, y in group:  # earlier points with a smaller x and a larger y cross this one
+            found += seen - seen_up_to(ys[y])
+        for _, y in group:
+            rank = ys[y]
+            while rank <= len(ys):
+                tree[rank] += 1
+                rank += rank & -rank
+            seen += 1
+    return found
 
 
 def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
