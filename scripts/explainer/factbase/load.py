@@ -122,24 +122,18 @@ def _check_text(mark: Marked, doc: YamlDocument) -> list[Problem]:
     return [doc.problem(mark.location, message, hint) for pattern, message, hint in checks if pattern.search(text)]
 
 
-def _marked_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
+def _value_problems(
+    docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraph_ids: set[str]
+) -> list[Problem]:
+    """Dates on the calendar, plain text, and every source and reference pointing at something that exists."""
     problems: list[Problem] = []
-    for type_name, _, doc in docs:
-        for mark in walk_marked(doc.data, type_name):
+    source_ids = sorted(i for i, t in types_by_id.items() if t == "sources")
+    for type_name, entity_id, doc in docs:
+        for mark in walk_marked(doc.data, type_name):  # one walk per document serves every check below
             if mark.schema.get("x-date"):
                 problems += _check_date(mark, doc)
             if mark.schema.get("x-text"):
                 problems += _check_text(mark, doc)
-    return problems
-
-
-def _reference_problems(
-    docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraph_ids: set[str]
-) -> list[Problem]:
-    problems: list[Problem] = []
-    source_ids = sorted(i for i, t in types_by_id.items() if t == "sources")
-    for type_name, entity_id, doc in docs:
-        for mark in walk_marked(doc.data, type_name):
             value = str(mark.value)
             if mark.schema.get("x-source") and value != BYLINE:
                 if PARAGRAPH_PATTERN.fullmatch(value):
@@ -239,8 +233,7 @@ def load_factbase(root: Path, paragraph_ids: set[str]) -> FactBase:
     types_by_id = {entity_id: type_name for type_name, entity_id, _ in docs}
     # Files that failed to read still own their id: do not report references to them as dangling.
     types_by_id.update({path.stem: t for t, path in files if path.stem not in types_by_id})
-    problems += _marked_problems(docs)
-    problems += _reference_problems(docs, types_by_id, paragraph_ids)
+    problems += _value_problems(docs, types_by_id, paragraph_ids)
     problems += _name_problems(docs)
     if problems:
         raise InputError(problems)

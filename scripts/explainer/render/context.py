@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..factbase.load import PARAGRAPH_PATTERN
 from ..factbase.model import Entity, FactBase
 from .mentions import MentionFinder
 from .numbers import big_number, quantity
@@ -69,6 +70,10 @@ class PageContext:
         """The footnote definitions of every fact cited so far, in order."""
         ordered = sorted(self._footnotes.items(), key=lambda item: item[1])
         return [f"[^{n}]: " + "; ".join(self.describe_source(s) for s in sources) for sources, n in ordered]
+
+    def is_paragraph(self, source: str) -> bool:
+        """Whether a source is a paragraph of the article (p12), as opposed to its byline or an outside page."""
+        return PARAGRAPH_PATTERN.fullmatch(source) is not None
 
     def describe_source(self, source: str) -> str:
         if source in self.factbase.entities:
