@@ -70,9 +70,12 @@ def test_every_page_loads_without_errors_or_outside_requests(
         ("/en/", "Qwen", "/en/models/tongyi-qianwen/"),
         ("/en/", "SenseTime", "/en/companies/sensetime/"),
         ("/en/", "Tongyi Qianwen", "/en/models/tongyi-qianwen/"),
+        ("/", "360", "/companies/qihoo-360/"),
+        ("/en/", "GPT-3", "/en/models/gpt-3/"),
+        ("/en/", "gpu", "/en/glossary/gpu/"),
     ],
 )
-def test_search_returns_pages_of_the_readers_language(
+def test_search_puts_the_named_page_first_in_the_readers_language(
     served_site: str, watched: Watched, path: str, query: str, expected: str
 ) -> None:
     page = watched.page
@@ -89,12 +92,36 @@ def test_search_returns_pages_of_the_readers_language(
             urlsplit(h).path
             for h in page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
         ]
-        if expected in hrefs[:3]:
+        if hrefs[:1] == [expected]:
             break
     english = path.startswith("/en/")
     assert all(h.startswith("/en/") == english for h in hrefs), hrefs
-    assert expected in hrefs[:3], (hrefs, watched.errors, page.locator(".md-search-result__meta").inner_text())
+    assert hrefs[:1] == [expected], (hrefs, watched.errors, page.locator(".md-search-result__meta").inner_text())
     assert watched.outside == []
+
+
+@pytest.mark.parametrize("path", ["/companies/sensetime/", "/en/timeline/"])
+def test_the_search_index_loads_only_when_the_reader_opens_search(
+    served_site: str, watched: Watched, path: str
+) -> None:
+    page = watched.page
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(served_site + path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not any(p.endswith("/search_index.json") for p in requested), requested
+    with page.expect_request(lambda r: r.url.endswith("/search/search_index.json")):
+        page.locator("input.md-search__input").click()
+    assert watched.errors == [] and watched.outside == []
+
+
+def test_a_search_result_link_still_highlights_the_words_searched(served_site: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(served_site + "/en/companies/sensetime/?h=SenseTime")
+    page.wait_for_selector("mark[data-md-highlight]", timeout=10_000)
+    assert "SenseTime" in page.locator("mark[data-md-highlight]").first.inner_text()
+    assert watched.errors == [] and watched.outside == []
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from explainer import search_worker
+from explainer import theme_patches
 from explainer.factbase.model import Entity
 from explainer.generate import jieba_dictionary
 from explainer.inputs import load_inputs
 from explainer.problems import InputError
-from explainer.render.search import SearchBoosts, search_tags
+from explainer.render.search import search_names
 
 
 def test_jieba_dictionary_holds_every_chinese_name_and_alias() -> None:
@@ -21,17 +21,26 @@ def test_jieba_dictionary_holds_every_chinese_name_and_alias() -> None:
     assert {"通义千问", "千问", "王小川", "昆仑万维", "天工3.5", "商汤"} <= words
 
 
-def test_patched_worker_recognises_a_word_at_the_end_of_the_query() -> None:
-    path, text = search_worker.patched_search_worker()
-    assert path.startswith("assets/javascripts/workers/search.")
-    assert search_worker.FIXED.encode() in text and search_worker.BROKEN.encode() not in text
+def test_every_patch_to_material_applies_once() -> None:
+    files = theme_patches.patched_theme_files()
+    assert sorted(files) == [
+        next(p for p in files if p.startswith("assets/javascripts/bundle.")),
+        next(p for p in files if p.startswith("assets/javascripts/workers/search.")),
+    ]
+    for patched in theme_patches.PATCHED_FILES:
+        text = next(t for p, t in files.items() if Path(p).match(patched.pattern))
+        for patch in patched.patches:
+            assert text.count(patch.fixed.encode()) == 1, patch.purpose
+            assert text.count(patch.broken.encode()) == patch.fixed.count(patch.broken), patch.purpose
 
 
 def test_patch_fails_loudly_when_material_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "search.0000.min.js").write_text("function fe(t,e){/* rewritten upstream */}", encoding="utf-8")
-    monkeypatch.setattr(search_worker, "WORKER_DIR", tmp_path)
+    (tmp_path / "workers").mkdir()
+    (tmp_path / "workers" / "search.0000.min.js").write_text("function fe(t,e){/* rewritten */}", encoding="utf-8")
+    (tmp_path / "bundle.0000.min.js").write_text("/* unchanged */", encoding="utf-8")
+    monkeypatch.setattr(theme_patches, "JAVASCRIPTS", tmp_path)
     with pytest.raises(InputError, match="no longer applies"):
-        search_worker.patched_search_worker()
+        theme_patches.patched_theme_files()
 
 
 def test_entity_pages_carry_all_their_names_for_search(built_site: Path) -> None:
@@ -42,12 +51,13 @@ def test_entity_pages_carry_all_their_names_for_search(built_site: Path) -> None
         assert doc["boost"] >= 10
 
 
-def test_the_built_site_serves_the_patched_worker(built_site: Path) -> None:
-    config = (built_site / "index.html").read_text(encoding="utf-8")
-    worker = json.loads(config.split('<script id="__config" type="application/json">')[1].split("</script>")[0])[
-        "search"
-    ]
-    assert search_worker.FIXED in (built_site / worker).read_text(encoding="utf-8")
+def test_the_built_site_serves_the_patched_files(built_site: Path) -> None:
+    for rel, text in theme_patches.patched_theme_files().items():
+        for root in (built_site, built_site / "en"):
+            assert (root / rel).read_bytes() == text
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    bundle = next(rel for rel in theme_patches.patched_theme_files() if "/bundle." in rel)
+    assert f'src="{bundle}"' in page
 
 
 def _entity(entity_id: str, zh: str, en: str, en_aliases: list[str] | None = None) -> Entity:
@@ -55,12 +65,6 @@ def _entity(entity_id: str, zh: str, en: str, en_aliases: list[str] | None = Non
     return Entity("companies", entity_id, data, f"{entity_id}.yaml")
 
 
-def test_search_tags_hold_each_word_of_every_name_once() -> None:
-    group = _entity("g", "百团大战", "Group-buying war", ["war of group-buying sites"])
-    assert search_tags(group) == ["百团大战", "Group", "buying", "war", "of", "sites"]
-
-
-def test_a_name_that_begins_another_entitys_name_gets_the_higher_boost() -> None:
-    huawei, cloud = _entity("huawei", "华为", "Huawei"), _entity("huawei-cloud", "华为云", "Huawei Cloud")
-    boosts = SearchBoosts([huawei, cloud])
-    assert boosts.boost(huawei) > boosts.boost(cloud)
+def test_search_names_are_every_name_and_alias_whole_and_once() -> None:
+    group = _entity("g", "百团大战", "Group-buying war", ["war of group-buying sites", "Group-buying war"])
+    assert search_names(group) == ["百团大战", "Group-buying war", "war of group-buying sites"]

@@ -13,7 +13,7 @@ from .factbase.model import PAGE_TYPES
 from .inputs import Inputs, load_inputs
 from .problems import InputError, Problem
 from .render.site import LANGUAGES, render_site
-from .search_worker import patched_search_worker
+from .theme_patches import patched_theme_files
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
@@ -67,14 +67,18 @@ def _collision_problems(pages: dict[str, dict[str, str]]) -> list[Problem]:
 
 
 def _desired_files(pages: dict[str, dict[str, str]], dictionary: str) -> dict[str, bytes]:
-    """Every file of the docs tree by its path in it: hand-written copies, generated pages, the dictionary."""
+    """Every file of the docs tree by its path in it.
+
+    Hand-written copies, generated pages, the jieba dictionary, and the patched copies of Material's files.
+    """
     files = {
         MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n",
         "jieba-user-dict.txt": dictionary.encode("utf-8"),
     }
-    worker_path, worker = patched_search_worker()
+    theme_files = patched_theme_files()
     for lang in LANGUAGES:
-        files[f"{lang}/{worker_path}"] = worker
+        for rel, content in theme_files.items():
+            files[f"{lang}/{rel}"] = content
         for rel, source in _hand_written(lang).items():
             files[f"{lang}/{rel}"] = source.read_bytes()
         for rel, text in pages[lang].items():

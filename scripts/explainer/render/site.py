@@ -22,7 +22,7 @@ from .downloads import DATA_DIR, JSON_PATH, csv_columns, csv_path, download_file
 from .linked_data import describe
 from .mentions import MentionFinder
 from .relation_map import draw_relation_map
-from .search import SearchBoosts, search_tags
+from .search import ENTITY_PAGE_BOOST, search_names
 from .text import attr, json_ld, md_text, yaml_string
 
 LANGUAGES = ("zh", "en")
@@ -122,7 +122,6 @@ class SiteRenderer:
         self.strings = strings()[lang]
         page_entities = [e for e in inputs.factbase.entities.values() if e.has_page]
         self.finder = MentionFinder(page_entities, lang)
-        self.boosts = SearchBoosts(page_entities)
         self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), self.finder, lang)
 
     def _source_url(self, path: str) -> str | None:
@@ -160,8 +159,8 @@ class SiteRenderer:
             "entity.md.j2",
             f"{entity.type}/{entity.id}.md",
             entity=entity,
-            search_tags=search_tags(entity),
-            search_boost=self.boosts.boost(entity),
+            search_names=search_names(entity),
+            search_boost=ENTITY_PAGE_BOOST,
             json_ld=json_ld(describe(entity, factbase, events, self.lang, self.strings)),
             relations=_relations(factbase, entity),
             events=events,
