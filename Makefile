@@ -88,5 +88,5 @@ LIGHTHOUSE_VERSION := 12.8.2
 build/tools/node_modules/.bin/lighthouse:
 	npm install --prefix build/tools --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION)
 
-bench-pages: $(BIN)/.installed chromium build/tools/node_modules/.bin/lighthouse
+bench-pages: site chromium build/tools/node_modules/.bin/lighthouse
 	PYTHONPATH=scripts $(BIN)/python -m bench.pages $(SITE)

@@ -112,6 +112,13 @@ def test_language_switcher_keeps_the_page(built_site: Path) -> None:
     assert 'href="/timeline/" hreflang="zh"' in html_en
 
 
+def test_no_page_head_declares_relative_hreflang_links(built_site: Path) -> None:
+    """hreflang alternates are absolute and live in the sitemaps; a relative one in a head is invalid."""
+    heads = [p.read_text(encoding="utf-8").split("</head>")[0] for p in built_site.rglob("index.html")]
+    assert len(heads) > 100
+    assert not [h for h in heads if re.search(r"<link[^>]*hreflang", h)]
+
+
 def test_sitemaps_exist_in_both_languages_with_hreflang_alternates(built_site: Path, site_port: int) -> None:
     for root in (built_site, built_site / "en"):
         sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """Page weight and Lighthouse scores of four kinds of page, measured in Debian's chromium.
 
-Weight: every response a first visit loads (empty cache), counted as its gzip size, since any real host
-compresses text; the local test server here does not. Lighthouse: the npm package (installed on demand into
+Weight: every response a first visit loads (empty cache), raw and gzipped. The site is served gzipped, as any
+real host serves text, so Lighthouse judges the transfer a reader would see. Lighthouse: the npm package (installed on demand into
 build/tools by `make bench-pages`) run against Debian's chromium, so nothing is downloaded at run time.
 Usage: PYTHONPATH=scripts python -m bench.pages SITE_DIR
 """
@@ -61,7 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     args = parser.parse_args()
-    with serve_folder(args.site) as base:
+    with serve_folder(args.site, compress=True) as base:
         report(base + "/")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +10,20 @@ from ..factbase.model import Entity, FactBase
 from .mentions import MentionFinder
 from .numbers import big_number, quantity
 from .text import attr, date_label, link_title, md_text, safe_url, time_tag
+
+
+def relative_path(target: str, page: str) -> str:
+    """The path of one file from another's folder, both given from the same root without "." or "..".
+
+    The same as posixpath.relpath(target, dirname(page)), without its calls to the file system's cwd, which
+    cost a tenth of generation time.
+    """
+    here = page.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 @dataclass
@@ -30,7 +43,7 @@ class PageContext:
     def href(self, target: str) -> str:
         """A link to another Markdown file (and anchor), relative to this page, as MkDocs checks it."""
         file, _, anchor = target.partition("#")
-        rel = posixpath.relpath(file, posixpath.dirname(self.path) or ".")
+        rel = relative_path(file, self.path)
         return f"{rel}#{anchor}" if anchor else rel
 
     def name(self, entity: Entity) -> str:
