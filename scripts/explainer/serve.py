@@ -19,14 +19,17 @@ from watchdog.observers import Observer
 from .build import DOCS_OUT, LANGUAGE_CONFIGS
 from .generate import generate
 from .problems import InputError
+from .render.site import TEMPLATE_DIR, forget_templates
 
-WATCHED = (Path("seeds"), Path("docs"), Path(__file__).parent / "templates", Path("schemas"))
+WATCHED = (Path("seeds"), Path("docs"), TEMPLATE_DIR, Path("schemas"))
 CHANGES = {"created", "modified", "deleted", "moved", "closed"}  # "closed" after writing, not after reading
 QUIET_SECONDS = 0.2  # editors save in bursts; wait for the burst to end
 
 
-def _regenerate(facts: Path) -> None:
+def _regenerate(facts: Path, templates_changed: bool) -> None:
     started = time.perf_counter()
+    if templates_changed:
+        forget_templates()
     try:
         generate(facts, DOCS_OUT)
     except InputError as err:
@@ -40,6 +43,7 @@ class _Debounced(FileSystemEventHandler):
     def __init__(self, facts: Path):
         self.facts = facts
         self.timer: threading.Timer | None = None
+        self.templates_changed = False
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         # Reading a file raises "opened" and "closed" events too; only writes call for a rebuild.
@@ -49,8 +53,13 @@ class _Debounced(FileSystemEventHandler):
             return
         if self.timer:
             self.timer.cancel()
-        self.timer = threading.Timer(QUIET_SECONDS, _regenerate, [self.facts])
+        self.templates_changed |= Path(str(event.src_path)).resolve().is_relative_to(TEMPLATE_DIR)
+        self.timer = threading.Timer(QUIET_SECONDS, self._fire)
         self.timer.start()
+
+    def _fire(self) -> None:
+        changed, self.templates_changed = self.templates_changed, False
+        _regenerate(self.facts, changed)
 
 
 def serve(facts: Path, lang: str, port: int) -> int:

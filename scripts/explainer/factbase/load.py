@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,14 @@ MARKDOWN_LINK = re.compile(r"\]\(|\]\[|<https?:|^\s*\[[^\]]*\]:", re.MULTILINE)
 
 def display_path(path: Path) -> str:
     """The path as messages show it: a file name with a line break or control character cannot break the line."""
-    return echo(_display_path(path), None)
+    folder = _display_folder(path.parent, os.getcwd())
+    return echo(path.name if folder == "." else f"{folder}/{path.name}", None)
+
+
+@functools.cache
+def _display_folder(folder: Path, cwd: str) -> str:
+    """Worked out once per folder (and working directory): showing a path relative to it resolves it on disk."""
+    return _display_path(folder)
 
 
 def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
@@ -122,11 +131,19 @@ def _check_text(mark: Marked, doc: YamlDocument) -> list[Problem]:
     return [doc.problem(mark.location, message, hint) for pattern, message, hint in checks if pattern.search(text)]
 
 
+# A reference found in a fact file: the entity holding it, where in its data, and the id it points to.
+Reference = tuple[str, tuple[Any, ...], str]
+
+
 def _value_problems(
     docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraph_ids: set[str]
-) -> list[Problem]:
-    """Dates on the calendar, plain text, and every source and reference pointing at something that exists."""
+) -> tuple[list[Problem], list[Reference]]:
+    """Dates on the calendar, plain text, and every source and reference pointing at something that exists.
+
+    Also returns every reference, so that resolving the fact base needs no walk of its own.
+    """
     problems: list[Problem] = []
+    references: list[Reference] = []
     source_ids = sorted(i for i, t in types_by_id.items() if t == "sources")
     for type_name, entity_id, doc in docs:
         for mark in walk_marked(doc.data, type_name):  # one walk per document serves every check below
@@ -155,6 +172,7 @@ def _value_problems(
                     )
             allowed = mark.schema.get("x-ref")
             if allowed:
+                references.append((entity_id, mark.location, value))
                 target_type = types_by_id.get(value)
                 if target_type is None:
                     candidates = sorted(i for i, t in types_by_id.items() if t in allowed)
@@ -170,7 +188,7 @@ def _value_problems(
                     )
                 elif value == entity_id:
                     problems.append(doc.problem(mark.location, "an entity cannot refer to itself"))
-    return problems
+    return problems, references
 
 
 def _closest(value: str, candidates: list[str]) -> str:
@@ -205,17 +223,14 @@ def _name_key(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
-def _resolve(docs: list[tuple[str, str, YamlDocument]]) -> FactBase:
+def _resolve(docs: list[tuple[str, str, YamlDocument]], references: list[Reference]) -> FactBase:
     entities = {entity_id: Entity(type_name, entity_id, doc.data, doc.path) for type_name, entity_id, doc in docs}
     links: list[Link] = []
-    for entity in entities.values():
-        for mark in walk_marked(entity.data, entity.type):
-            if mark.schema.get("x-ref"):
-                parent = _parent_of(entity.data, mark.location)
-                relation = ".".join(str(p) for p in mark.location if not isinstance(p, int))
-                links.append(
-                    Link(entity, entities[str(mark.value)], relation, parent if isinstance(parent, dict) else {})
-                )
+    for entity_id, location, target in references:
+        entity = entities[entity_id]
+        parent = _parent_of(entity.data, location)
+        relation = ".".join(str(p) for p in location if not isinstance(p, int))
+        links.append(Link(entity, entities[target], relation, parent if isinstance(parent, dict) else {}))
     return FactBase(entities, links)
 
 
@@ -233,8 +248,8 @@ def load_factbase(root: Path, paragraph_ids: set[str]) -> FactBase:
     types_by_id = {entity_id: type_name for type_name, entity_id, _ in docs}
     # Files that failed to read still own their id: do not report references to them as dangling.
     types_by_id.update({path.stem: t for t, path in files if path.stem not in types_by_id})
-    problems += _value_problems(docs, types_by_id, paragraph_ids)
-    problems += _name_problems(docs)
+    value_problems, references = _value_problems(docs, types_by_id, paragraph_ids)
+    problems += value_problems + _name_problems(docs)
     if problems:
         raise InputError(problems)
-    return _resolve(docs)
+    return _resolve(docs, references)

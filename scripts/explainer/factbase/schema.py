@@ -10,12 +10,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
@@ -35,9 +36,14 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def _ecma_anchored(pattern: str) -> str:
+    """A pattern's `$` as JSON Schema means it (ECMA-262): the end of the text, where Python's `$` also allows a
+    final newline."""
+    return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
+
+
 def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
-    """`pattern` as JSON Schema means it (ECMA-262): `$` ends the text, where Python's `$` also allows a final newline."""
-    if validator.is_type(instance, "string") and not re.search(re.sub(r"(?<!\\)\$", r"\\Z", pattern), instance):
+    if validator.is_type(instance, "string") and not re.search(_ecma_anchored(pattern), instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
@@ -59,6 +65,39 @@ def _inlined(schema: Any, base: str) -> Any:
 def validator(type_name: str) -> Draft202012Validator:
     """A validator for one type, its references resolved once here rather than on every file."""
     return _Validator(_inlined({"$ref": f"{type_name}.json"}, f"{type_name}.json"), registry=_registry())
+
+
+# Keywords that only describe or identify a schema; the fast check is given the rest.
+_DESCRIPTIVE = {"$schema", "$id", "$defs", "title", "description"}
+
+
+def _fast_schema(schema: Any) -> Any:
+    """The inlined schema without descriptive keywords. (fastjsonschema anchors a pattern's `$` at the very end
+    of the text itself, as ECMA-262 does; the tests check that both validators agree on a final newline.)"""
+    if isinstance(schema, list):
+        return [_fast_schema(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    fast = {}
+    for key, value in schema.items():
+        if key in _DESCRIPTIVE or key.startswith("x-"):
+            continue
+        if key in ("enum", "required"):
+            fast[key] = value
+        elif key == "properties":
+            fast[key] = {name: _fast_schema(sub) for name, sub in value.items()}
+        else:
+            fast[key] = _fast_schema(value)
+    return fast
+
+
+@cache
+def fast_check(type_name: str) -> Callable[[Any], Any]:
+    """A compiled check (fastjsonschema) of one type's schema: it only tells valid from not, about ten times
+    faster than jsonschema. Nearly every file is valid, so jsonschema, which explains each problem, runs only on
+    the files this refuses. Only keywords that mean the same in draft-07 and 2020-12 are used in schemas/."""
+    schema = {**_fast_schema(validator(type_name).schema), "$schema": "http://json-schema.org/draft-07/schema#"}
+    return fastjsonschema.compile(schema, use_formats=False)
 
 
 def resolve_schema(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
@@ -84,20 +123,20 @@ class Marked:
 
 
 def walk_marked(data: Any, type_name: str) -> Iterator[Marked]:
-    """Every value of a schema-valid document together with its resolved schema."""
+    """Every value of a schema-valid document together with its schema (references already inlined)."""
 
-    def walk(value: Any, schema: dict[str, Any], base: str, loc: Location) -> Iterator[Marked]:
-        schema, base = resolve_schema(schema, base)
+    def walk(value: Any, schema: dict[str, Any], loc: Location) -> Iterator[Marked]:
         yield Marked(loc, value, schema)
         if isinstance(value, dict):
+            properties = schema.get("properties", {})
             for key, item in value.items():
-                if key in schema.get("properties", {}):
-                    yield from walk(item, schema["properties"][key], base, (*loc, key))
+                if key in properties:
+                    yield from walk(item, properties[key], (*loc, key))
         elif isinstance(value, list) and "items" in schema:
             for i, item in enumerate(value):
-                yield from walk(item, schema["items"], base, (*loc, i))
+                yield from walk(item, schema["items"], (*loc, i))
 
-    yield from walk(data, {"$ref": f"{type_name}.json"}, f"{type_name}.json", ())
+    yield from walk(data, validator(type_name).schema, ())
 
 
 def _did_you_mean(word: Any, choices: list[str]) -> str:
@@ -162,6 +201,11 @@ def _kind_of(value: Any) -> str:
 
 def schema_problems(doc: YamlDocument, type_name: str) -> list[Problem]:
     """Every way the document breaks its type's schema, each at the line it concerns."""
+    try:
+        fast_check(type_name)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     problems: list[Problem] = []
     for error in validator(type_name).iter_errors(doc.data):
         problems.extend(_describe(error, doc))

@@ -46,11 +46,18 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # no stat of the template file on every page; `make serve` calls forget_templates()
     )
     env.filters["md"] = md_text
     env.filters["yaml"] = yaml_string
     env.filters["attr"] = attr
     return env
+
+
+def forget_templates() -> None:
+    """Read the templates and strings again on next use (a live preview after one of them was edited)."""
+    strings.cache_clear()
+    environment.cache_clear()
 
 
 @dataclass(frozen=True)
