@@ -78,9 +78,11 @@ clean:
 bench-search: $(BIN)/.installed chromium
 	PYTHONPATH=scripts $(BIN)/python -m bench.search --show-misses
 
-# Build benchmark at the real size and synthetic sizes (writes build/docs like `make site`).
+# Build benchmark at the real size and synthetic sizes (writes build/docs like `make site`), then the time from
+# saving a fact file to the updated page under `make serve` (it changes one fact file and restores it).
 bench: $(BIN)/.installed
 	PYTHONPATH=scripts $(BIN)/python -m bench.scale
+	PYTHONPATH=scripts $(BIN)/python -m bench.incremental
 
 # Page weight and Lighthouse on four pages per language (needs a built site/; Lighthouse comes from npm into
 # build/tools on first use and drives Debian's chromium).
