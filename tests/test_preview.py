@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -33,3 +39,45 @@ def test_forgetting_the_templates_loads_them_anew() -> None:
     after = site.environment(), site.strings()
     assert before[0] is not after[0] and before[1] is not after[1]
     assert before[1] == after[1]
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_stopping_the_preview_stops_its_mkdocs_server() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": "scripts", "NO_MKDOCS_2_WARNING": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "explainer",
+        "serve",
+        "--facts",
+        "seeds/facts",
+        "--lang",
+        "en",
+        "--port",
+        str(port),
+    ]
+    # A session of its own, so that whatever happens, everything it started can be stopped at the end.
+    preview = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not _listening(port):
+            assert preview.poll() is None and time.monotonic() < deadline, "the preview did not start serving"
+            time.sleep(0.2)
+        preview.send_signal(signal.SIGTERM)
+        preview.wait(timeout=60)
+        deadline = time.monotonic() + 30
+        while _listening(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _listening(port), "MkDocs kept serving after the preview was stopped"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(preview.pid, signal.SIGKILL)

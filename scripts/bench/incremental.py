@@ -9,6 +9,7 @@ Usage: PYTHONPATH=scripts python -m bench.incremental
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -75,7 +76,9 @@ def main() -> None:
         "--port",
         str(port),
     ]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     timings = []
     try:
         _wait_for(base + PAGE, "</html>", 120, time.perf_counter())
@@ -87,7 +90,7 @@ def main() -> None:
             timings.append(_wait_for(base + PAGE, marker, 30, saved))
     finally:
         FACT.write_text(original, encoding="utf-8")
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # the preview and the MkDocs server it started
         server.wait(timeout=30)
     print("| change | rounds | median | fastest | slowest |")
     print("| --- | ---: | ---: | ---: | ---: |")

@@ -7,6 +7,7 @@ the last good pages.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import threading
@@ -73,10 +74,16 @@ def serve(facts: Path, lang: str, port: int) -> int:
     address = f"127.0.0.1:{port}"
     # --dirty rebuilds only the pages the generator rewrote; `make site` is always a full, strict build.
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(LANGUAGE_CONFIGS[lang]), "-a", address]
+    mkdocs = subprocess.Popen(command)
+    # Stopped by a signal, the preview stops its MkDocs server too, rather than leave it serving and polling.
+    signal.signal(signal.SIGTERM, lambda *_: mkdocs.terminate())
     try:
-        return subprocess.call(command)
+        return mkdocs.wait()
     except KeyboardInterrupt:
         return 0
     finally:
+        if mkdocs.poll() is None:
+            mkdocs.terminate()
+            mkdocs.wait(timeout=30)
         observer.stop()
         observer.join()
