@@ -71,6 +71,7 @@ def test_every_page_loads_without_errors_or_outside_requests(
         ("/en/", "SenseTime", "/en/companies/sensetime/"),
         ("/en/", "Tongyi Qianwen", "/en/models/tongyi-qianwen/"),
         ("/", "360", "/companies/qihoo-360/"),
+        ("/", "郑宏", "/people/zheng-hongda/"),  # part of a name, as it is being typed
         ("/en/", "GPT-3", "/en/models/gpt-3/"),
         ("/en/", "gpu", "/en/glossary/gpu/"),
     ],

@@ -4,14 +4,17 @@ The search worker:
 1. Material segments a Chinese query against the words in the index, but its loop stops one
    character short (`j < query.length`), so a word that ends the query is never recognised: 千问
    is searched as 千, and 通义千问 as 通义 plus 千. With `<=` the whole word is found.
-2. Material searches every query word as a prefix (`3` becomes `3*`), and lunr scores each word a
+2. The same segmentation keeps only the words of the index it finds in a Chinese run: a reader who
+   has typed 郑宏 (on the way to 郑宏达) searched for 郑 alone. A run that is not one word of the
+   index is now also searched whole, as the beginning of a word.
+3. Material searches every query word as a prefix (`3` becomes `3*`), and lunr scores each word a
    prefix expands to as if it had been typed: for "GPT-3", a page full of 360 and 3.5 outranked
    GPT-3's own. So the worker now remembers the query as typed and multiplies the score of a page
    by EXACT_NAME_BOOST when the query is its title or one of its tags (an entity page's tags are
    its names and aliases), comparing lower case with the search separator's characters removed.
 
 The page bundle:
-3. Material fetches the search index (about 100 KB gzipped, half of a page's first load) on every
+4. Material fetches the search index (about 100 KB gzipped, half of a page's first load) on every
    page as soon as it opens, whether or not the reader searches. It already waits for the search
    box to be opened when a site is read from disk (file://); the patch makes it wait always. The
    highlighter of words a search result led to (`?h=` in the address) also asked for the index on
@@ -58,6 +61,11 @@ PATCHED_FILES = (
                 "recognise a Chinese word at the end of the query",
                 "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)",
                 "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)",
+            ),
+            Patch(
+                "also search a Chinese run that is not one word of the index whole, as the beginning of a word",
+                's=>[...fe(s,this.index.invertedIndex)].join("* ")',
+                's=>(p=>p.join("* ")+(p.length==1&&p[0]==s?"":" "+s))([...fe(s,this.index.invertedIndex)])',
             ),
             Patch(
                 "remember the query as typed",
