@@ -161,6 +161,21 @@ def test_link_check_names_a_planted_broken_link_and_anchor(built_site: Path, tmp
     assert len(report.broken) == 2
 
 
+def test_link_check_checks_links_to_the_sites_own_address(built_site: Path, tmp_path: Path, site_port: int) -> None:
+    """Canonical links and sitemaps use the address the site is built for: they are checked, not collected."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    page = copy / "article" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    own = f"http://127.0.0.1:{site_port}"
+    page.write_text(html.replace("</article>", f'<a href="{own}/en/nowhere/">x</a></article>', 1))
+
+    report = SiteChecker(copy).run()
+
+    assert report.broken == [f"article/index.html: {own}/en/nowhere/: no such file"]
+    assert not any(url.startswith(own) for url in report.external)
+
+
 def test_failed_build_leaves_the_previous_site_intact(
     built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -53,8 +53,19 @@ class Report:
 class SiteChecker:
     def __init__(self, root: Path, site_url: str = ""):
         self.root = root.resolve()
+        site_url = site_url or self._built_for()
         self.site_url = urlsplit(site_url) if site_url else None
         self.report = Report()
+
+    def _built_for(self) -> str:
+        """The address the site was built for, from the first <loc> of its sitemap ("" if it has none)."""
+        sitemap = self.root / "sitemap.xml"
+        if not sitemap.is_file():
+            return ""
+        for element in ET.parse(sitemap).iter():
+            if element.tag.endswith("loc") and element.text and element.text.strip():
+                return element.text.strip()
+        return ""
 
     @cache  # noqa: B019 - one checker per run; pages are parsed once however often they are linked
     def _parse(self, path: Path) -> _PageParser:
@@ -76,11 +87,12 @@ class SiteChecker:
 
     def check_link(self, page: str, base: str, link: str) -> None:
         self.report.links += 1
+        written = link  # as the page has it, for the report
         parts = urlsplit(link)
         if parts.scheme in SKIPPED_SCHEMES:
             return
         if parts.scheme == "javascript":
-            self.report.broken.append(f"{page}: {link}: javascript: links are not allowed")
+            self.report.broken.append(f"{page}: {written}: javascript: links are not allowed")
             return
         if parts.scheme or parts.netloc:
             if self.site_url and parts.netloc == self.site_url.netloc:
@@ -91,12 +103,12 @@ class SiteChecker:
         absolute = urlsplit(urljoin(base, link))
         target = self._target_file(absolute.path)
         if target is None:
-            self.report.broken.append(f"{page}: {link}: no such file")
+            self.report.broken.append(f"{page}: {written}: no such file")
             return
         if absolute.fragment and target.suffix == ".html":
             self.report.anchors += 1
             if unquote(absolute.fragment) not in self._parse(target).ids:
-                self.report.broken.append(f"{page}: {link}: no element with id '{unquote(absolute.fragment)}'")
+                self.report.broken.append(f"{page}: {written}: no element with id '{unquote(absolute.fragment)}'")
 
     def check_pages(self) -> None:
         for path in sorted(self.root.rglob("*.html")):
@@ -150,7 +162,9 @@ def fetch_external(urls: set[str], timeout: float = 10.0) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="linkcheck", description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
-    parser.add_argument("--site-url", default="", help="links to this address count as internal")
+    parser.add_argument(
+        "--site-url", default="", help="links to this address count as internal (default: the sitemap's address)"
+    )
     parser.add_argument("--external", type=Path, help="write the external links found to this file")
     parser.add_argument(
         "--fetch-external", action="store_true", help="also fetch every external link (needs a network)"
