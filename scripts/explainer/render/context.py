@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +72,10 @@ class PageContext:
             cursor = mention.end
         pieces.append(md_text(text[cursor:]))
         return "".join(pieces)
+
+    def links(self, entities: Iterable[Entity]) -> str:
+        """Links to several entities, separated as the language separates items of a list."""
+        return ("、" if self.lang == "zh" else ", ").join(self.link(e) for e in entities)
 
     def cite(self, *sources: str) -> str:
         """One footnote marker for the sources of one fact; the same sources on one page share a footnote."""
