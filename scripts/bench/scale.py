@@ -3,7 +3,8 @@
 For the real fact base and synthetic ones (bench/synthetic.py) it runs each phase as its own process,
 the way `make check` and `make site` do, and prints one Markdown table: wall time of each phase
 (validation includes interpreter start), seconds per page, peak memory of the largest process, and the
-search index size. Like `make site`, it writes build/docs; the sites go to a temporary folder.
+search index size. Like `make site`, it writes build/docs (emptied before each size); the sites go to a
+temporary folder.
 Usage: PYTHONPATH=scripts python -m bench.scale [--sizes 1000 3000 10000]
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -47,6 +49,10 @@ def measure(facts: Path, work: Path) -> dict[str, object]:
     python = sys.executable
     files = sum(1 for _ in facts.rglob("*.yaml"))
     check = _timed([python, "-m", "explainer", "check", "--facts", str(facts)])
+    # Generation starts from an empty docs folder, as on a fresh clone, like MkDocs' builds into empty folders.
+    # Deleting the previous size's files is not generation: it is done, and flushed to disk, beforehand.
+    shutil.rmtree(DOCS_OUT, ignore_errors=True)
+    os.sync()
     generate = _timed([python, "-m", "explainer", "generate", "--facts", str(facts), "--out", str(DOCS_OUT)])
     builds = {
         lang: _timed(
