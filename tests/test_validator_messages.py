@@ -80,3 +80,16 @@ def test_a_stray_file_in_the_fact_base_is_reported(minimal_facts: Path, capsys: 
     errors = capsys.readouterr().err
     assert "notes.yml:1:1: error: not a fact file (rename it to .yaml)" in errors
     assert "things:1:1: error: not a type folder" in errors
+
+
+@pytest.mark.parametrize(("content", "where"), [(b"---\n#", "2:2"), (b"---", "1:4"), (b"--- \n\n# x", "3:4")])
+def test_a_document_with_no_mapping_is_reported_inside_the_file(
+    minimal_facts: Path, capsys: pytest.CaptureFixture[str], content: bytes, where: str
+) -> None:
+    """libyaml places an empty document after its last line when the file does not end with a newline."""
+    (minimal_facts / "companies" / "acme.yaml").write_bytes(content)
+
+    assert main(["check", "--facts", str(minimal_facts)]) == 1
+
+    errors = capsys.readouterr().err
+    assert f"acme.yaml:{where}: error: the file must hold a mapping of fields (key: value)" in errors

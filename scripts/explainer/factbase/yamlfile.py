@@ -164,12 +164,20 @@ def _compose(text: str, path: str) -> Node | None:
 class _Builder:
     """Turns composed nodes into plain Python values, recording positions and YAML 1.1 surprises."""
 
-    def __init__(self, doc: YamlDocument):
+    def __init__(self, doc: YamlDocument, text: str):
         self.doc = doc
         self.problems: list[Problem] = []
+        lines = _LINE_BREAK.split(text)
+        self._end = (len(lines), len(lines[-1]) + 1)
+
+    def _position(self, node: Node) -> tuple[int, int]:
+        """Line and column of a node, never past the end: libyaml puts an empty document ('---' and nothing
+        more, without a final newline) one line below the file."""
+        position = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return position if position[0] <= self._end[0] else self._end
 
     def build(self, node: Node, loc: Location) -> Any:
-        self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.doc.values[loc] = self._position(node)
         if isinstance(node, MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, SequenceNode):
@@ -184,7 +192,7 @@ class _Builder:
             return self._fail(loc, f"the tag {echo(node.tag)} is not allowed", "remove it")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key_pos = self._position(key_node)
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (_TAG + "str", _TAG + "int"):
                 self.problems.append(Problem(self.doc.path, *key_pos, "a key must be plain text"))
                 continue
@@ -260,7 +268,7 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
     if node is None:
         raise InputError([Problem(shown, 1, 1, "the file is empty")])
     doc = YamlDocument(shown, None)
-    builder = _Builder(doc)
+    builder = _Builder(doc, text)
     doc.data = builder.build(node, ())
     if builder.problems:
         raise InputError(builder.problems)
