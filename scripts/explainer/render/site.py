@@ -230,10 +230,8 @@ class SiteRenderer:
             "data.md.j2", f"{DATA_DIR}/index.md", files=files, schemas=schemas, meta=self.inputs.meta, title=title
         )
 
-    def pages(self) -> dict[str, str]:
+    def pages(self, downloads: dict[str, str]) -> dict[str, str]:
         """Every page by its path in the docs folder, and the data files the download page offers."""
-        paragraph_ids = [p.id for p in self.inputs.article.paragraphs]
-        downloads = download_files(self.inputs.factbase, paragraph_ids)
         pages = {"article.md": self.article(), "timeline.md": self.timeline(), "debate.md": self.debate()}
         pages["charts.md"] = self.charts()
         pages["map.md"] = self.relation_map()
@@ -251,7 +249,9 @@ def _size(text: str) -> str:
 
 def render_site(inputs: Inputs, edit_base: str) -> dict[str, dict[str, str]]:
     """Every generated file of both languages: {lang: {path: text}}, Markdown pages and the data downloads."""
-    return {lang: SiteRenderer(inputs, lang, edit_base).pages() for lang in LANGUAGES}
+    # The downloads hold the same data in both languages: written out once.
+    downloads = download_files(inputs.factbase, [p.id for p in inputs.article.paragraphs])
+    return {lang: SiteRenderer(inputs, lang, edit_base).pages(downloads) for lang in LANGUAGES}
 
 
 __all__ = ["LANGUAGES", "md_text", "render_site"]
