@@ -34,13 +34,17 @@ _MONTHS_EN = [
 ]
 
 
+_WHITESPACE = re.compile(r"\s+")
+_LINE_START_MARK = re.compile(r"^( *)([:?=])")
+
+
 def md_text(value: object) -> str:
     """Plain text made safe for Markdown: HTML is escaped, Markdown punctuation backslashed."""
-    text = re.sub(r"\s+", " ", str(value))  # one line, but a space next to a link stays
+    text = _WHITESPACE.sub(" ", str(value))  # one line, but a space next to a link stays
     text = html.escape(text, quote=False)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     # At the start of a line ':' would open a definition-list entry, '???' a details block, '===' a heading.
-    text = re.sub(r"^( *)([:?=])", lambda m: f"{m[1]}&#{ord(m[2])};", text)
+    text = _LINE_START_MARK.sub(lambda m: f"{m[1]}&#{ord(m[2])};", text)
     # A `--8<--` snippet marker or `{{` can no longer form: every '-', '{' and '<' is escaped above.
     return text
 
