@@ -6,8 +6,6 @@ import contextlib
 import os
 import signal
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 from watchdog.events import FileClosedEvent, FileModifiedEvent, FileOpenedEvent
 
 from explainer import serve
+from explainer.chromium import free_port
 from explainer.render import site
 
 
@@ -47,26 +46,8 @@ def _listening(port: int) -> bool:
 
 
 def test_stopping_the_preview_stops_its_mkdocs_server() -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": "scripts", "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "explainer",
-        "serve",
-        "--facts",
-        "seeds/facts",
-        "--lang",
-        "en",
-        "--port",
-        str(port),
-    ]
-    # A session of its own, so that whatever happens, everything it started can be stopped at the end.
-    preview = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+    port = free_port()
+    preview = serve.start_preview(Path("seeds/facts"), "en", port)
     try:
         deadline = time.monotonic() + 120
         while not _listening(port):

@@ -10,24 +10,19 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from explainer.chromium import free_port
+from explainer.serve import start_preview
+
 FACT = Path("seeds/facts/companies/sensetime.yaml")
 PAGE = "/companies/sensetime/"
 ROUNDS = 5
 POLL_SECONDS = 0.05
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _fetch(url: str) -> str:
@@ -61,24 +56,9 @@ def _with_marker(original: str, marker: str) -> str:
 
 def main() -> None:
     original = FACT.read_text(encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "PYTHONPATH": "scripts", "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "explainer",
-        "serve",
-        "--facts",
-        "seeds/facts",
-        "--lang",
-        "zh",
-        "--port",
-        str(port),
-    ]
-    server = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+    server = start_preview(Path("seeds/facts"), "zh", port)
     timings = []
     try:
         _wait_for(base + PAGE, "</html>", 120, time.perf_counter())

@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 
 from explainer.build import build_site
 from explainer.chromium import launch, serve_folder
-from explainer.factbase.model import PAGE_TYPES
+from explainer.factbase.model import PAGE_TYPES, FactBase
 from explainer.inputs import load_inputs
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -47,9 +47,8 @@ async ({worker, index, queries}) => {
 """
 
 
-def query_set(facts: Path, lang: str) -> list[tuple[str, str]]:
+def query_set(factbase: FactBase, lang: str) -> list[tuple[str, str]]:
     """(query, expected page location) for every name and alias of every entity with a page."""
-    factbase = load_inputs(facts).factbase
     queries = []
     for type_name in PAGE_TYPES:
         for entity in factbase.of_type(type_name):
@@ -65,23 +64,23 @@ def _beginning(name: str) -> str:
     return name[:2] if _CJK.match(name) else name[:3]
 
 
-def prefix_query_set(facts: Path, lang: str) -> list[tuple[str, str]]:
+def prefix_query_set(factbase: FactBase, lang: str) -> list[tuple[str, str]]:
     """(beginning of a name, its page) where only one entity has a name beginning that way.
 
     The beginning is a name's first word when it has several ("Tongyi" for Tongyi Qianwen), or else
     its first two Chinese or three other characters (通义 for 通义千问). Such a query is no
     entity's exact name, so it measures the ranking of partial words, not the exact-name rule.
     """
-    factbase = load_inputs(facts).factbase
     entities = [e for type_name in PAGE_TYPES for e in factbase.of_type(type_name)]
     all_names = [(n.casefold(), e.id) for e in entities for other in ("zh", "en") for n in e.names(other)]
+    exact = {name for name, _ in all_names}
     queries = []
     for type_name in PAGE_TYPES:
         for entity in factbase.of_type(type_name):
             for name in dict.fromkeys(entity.names(lang)):
                 start = _beginning(name)
                 key = start.casefold()
-                if key == name.casefold() or any(n == key for n, _ in all_names):
+                if key in exact:
                     continue
                 if all(owner == entity.id for n, owner in all_names if n.startswith(key)):
                     queries.append((start, f"{type_name}/{entity.id}/"))
@@ -97,7 +96,8 @@ def run(site: Path, facts: Path, show_misses: bool) -> None:
 
 
 def _run(site: Path, facts: Path, base: str) -> list[tuple[str, str, str, list[str]]]:
-    print("| language | queries | count | top-1 | top-3 | index (raw) | index (gzip) |")
+    factbase = load_inputs(facts).factbase
+    print("| language | query set | queries | top-1 | top-3 | index (raw) | index (gzip) |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     misses = []
     with sync_playwright() as playwright:
@@ -108,7 +108,8 @@ def _run(site: Path, facts: Path, base: str) -> list[tuple[str, str, str, list[s
             worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
             raw = (site / prefix.strip("/") / "search" / "search_index.json").read_bytes()
             size = f"{len(raw) / 1024:.0f} KiB | {len(gzip.compress(raw, 9)) / 1024:.0f} KiB"
-            for kind, queries in (("names", query_set(facts, lang)), ("prefixes", prefix_query_set(facts, lang))):
+            query_sets = (("names", query_set(factbase, lang)), ("prefixes", prefix_query_set(factbase, lang)))
+            for kind, queries in query_sets:
                 answers = page.evaluate(
                     RUN_QUERIES,
                     {

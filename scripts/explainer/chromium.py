@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,6 +63,13 @@ class _GzipHandler(_QuietHandler):
 class _QuietServer(ThreadingHTTPServer):
     def handle_error(self, request: object, client_address: object) -> None:
         """A browser that navigates on before a file is sent breaks the pipe; that is no error of the site."""
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on at the moment of asking."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @contextmanager

@@ -7,6 +7,7 @@ the last good pages.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -87,3 +88,13 @@ def serve(facts: Path, lang: str, port: int) -> int:
             mkdocs.wait(timeout=30)
         observer.stop()
         observer.join()
+
+
+def start_preview(facts: Path, lang: str, port: int) -> subprocess.Popen[bytes]:
+    """`make serve` as a child process, quiet, in a session of its own: the benchmark and the tests stop it and
+    the MkDocs server it starts with one signal to the session (os.killpg)."""
+    env = {**os.environ, "PYTHONPATH": "scripts", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "explainer", "serve", "--facts", str(facts), "--lang", lang, "--port", str(port)]
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )

@@ -132,13 +132,16 @@ def _text_position(text: str, index: int) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
-def _within(text: str, position: tuple[int, int]) -> tuple[int, int]:
-    """A position inside the file: libyaml marks the end of a file without a final newline one line below it."""
+def _end_of(text: str) -> tuple[int, int]:
+    """Line and column just after the last character."""
     lines = _LINE_BREAK.split(text)
-    line, col = position
-    if line > len(lines):
-        return len(lines), len(lines[-1]) + 1
-    return line, col
+    return len(lines), len(lines[-1]) + 1
+
+
+def _within(position: tuple[int, int], end: tuple[int, int]) -> tuple[int, int]:
+    """A position inside the file: libyaml marks the end of a file without a final newline (an error there, or
+    an empty document: '---' and nothing more) one line below it."""
+    return position if position[0] <= end[0] else end
 
 
 def _compose(text: str, path: str) -> Node | None:
@@ -150,7 +153,7 @@ def _compose(text: str, path: str) -> Node | None:
         raise InputError([Problem(path, line, col, message, "remove it")]) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line, col = _within(text, (mark.line + 1, mark.column + 1) if mark else (1, 1))
+        line, col = _within((mark.line + 1, mark.column + 1) if mark else (1, 1), _end_of(text))
         message = echo(err.problem or err.context or "invalid YAML", None)
         hint = ""
         context = err.context_mark
@@ -167,14 +170,10 @@ class _Builder:
     def __init__(self, doc: YamlDocument, text: str):
         self.doc = doc
         self.problems: list[Problem] = []
-        lines = _LINE_BREAK.split(text)
-        self._end = (len(lines), len(lines[-1]) + 1)
+        self._end = _end_of(text)
 
     def _position(self, node: Node) -> tuple[int, int]:
-        """Line and column of a node, never past the end: libyaml puts an empty document ('---' and nothing
-        more, without a final newline) one line below the file."""
-        position = (node.start_mark.line + 1, node.start_mark.column + 1)
-        return position if position[0] <= self._end[0] else self._end
+        return _within((node.start_mark.line + 1, node.start_mark.column + 1), self._end)
 
     def build(self, node: Node, loc: Location) -> Any:
         self.doc.values[loc] = self._position(node)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..factbase.load import PARAGRAPH_PATTERN
+from ..factbase.load import BYLINE, PARAGRAPH_PATTERN
 from ..factbase.model import Entity, FactBase
 from .mentions import MentionFinder
 from .numbers import big_number, quantity
@@ -102,7 +102,7 @@ class PageContext:
             if "published" in data:
                 parts.append(time_tag(data["published"], self.lang))
             return ", ".join(parts)
-        label = self.t("source.byline") if source == "byline" else self.t("source.paragraph", n=source[1:])
+        label = self.t("source.byline") if source == BYLINE else self.t("source.paragraph", n=source[1:])
         return f"[{label}]({self.href('article.md#' + source)})"
 
     def external_link(self, url: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..factbase.model import FactBase
-from ..factbase.schema import TYPES, resolve_schema
+from ..factbase.schema import TYPES, inlined_schema
 
 DATA_DIR = "data"
 JSON_PATH = f"{DATA_DIR}/factbase.json"
@@ -46,17 +46,13 @@ class Field:
     description: str  # the schema's own words, "" where it has none
 
 
-def _type_schema(type_name: str) -> tuple[dict[str, Any], str]:
-    return resolve_schema({"$ref": f"{type_name}.json"}, f"{type_name}.json")
-
-
-def _is_bilingual_text(schema: dict[str, Any], base: str) -> bool:
+def _is_bilingual_text(schema: dict[str, Any]) -> bool:
     properties = schema.get("properties", {})
-    return set(properties) == {"zh", "en"} and resolve_schema(properties["zh"], base)[0].get("type") == "string"
+    return set(properties) == {"zh", "en"} and properties["zh"].get("type") == "string"
 
 
-def _kind(schema: dict[str, Any], base: str) -> str:
-    if _is_bilingual_text(schema, base):
+def _kind(schema: dict[str, Any]) -> str:
+    if _is_bilingual_text(schema):
         return "text"
     if "enum" in schema:
         return "enum"
@@ -80,44 +76,42 @@ def _is_cell_text(schema: dict[str, Any]) -> bool:
     return schema.get("type") == "string"
 
 
-def _columns(schema: dict[str, Any], base: str, path: tuple[str, ...]) -> Iterator[Column]:
-    for name, own in schema.get("properties", {}).items():
-        resolved, resolved_base = resolve_schema(own, base)
-        if resolved.get("type") == "object" and "properties" in resolved:
-            yield from _columns(resolved, resolved_base, (*path, name))
+def _columns(schema: dict[str, Any], path: tuple[str, ...]) -> Iterator[Column]:
+    for name, field in schema.get("properties", {}).items():
+        if field.get("type") == "object" and "properties" in field:
+            yield from _columns(field, (*path, name))
         else:
-            yield Column(".".join((*path, name)), (*path, name), not _is_cell_text(resolved))
+            yield Column(".".join((*path, name)), (*path, name), not _is_cell_text(field))
 
 
 def csv_columns(type_name: str) -> list[Column]:
     """The columns of a type's CSV file after `id`: objects flattened into dotted columns, lists kept whole."""
-    return list(_columns(*_type_schema(type_name), ()))
+    return list(_columns(inlined_schema(type_name), ()))
 
 
-def _fields(schema: dict[str, Any], base: str, prefix: str) -> Iterator[Field]:
+def _fields(schema: dict[str, Any], prefix: str) -> Iterator[Field]:
     required = set(schema.get("required", []))
-    for name, own in schema.get("properties", {}).items():
-        resolved, resolved_base = resolve_schema(own, base)
-        kind = _kind(resolved, resolved_base)
-        item, item_base = resolve_schema(resolved.get("items", {}), resolved_base)
-        item_kind = _kind(item, item_base) if kind == "list" else ""
+    for name, resolved in schema.get("properties", {}).items():
+        kind = _kind(resolved)
+        item = resolved.get("items", {})
+        item_kind = _kind(item) if kind == "list" else ""
         choices = resolved.get("enum") or resolved.get("x-ref") or item.get("enum") or item.get("x-ref") or ()
         description = resolved.get("description") or (item.get("description", "") if kind == "list" else "")
         yield Field(prefix + name, name in required, kind, item_kind, tuple(map(str, choices)), str(description))
         if kind == "object":
-            yield from _fields(resolved, resolved_base, f"{prefix}{name}.")
+            yield from _fields(resolved, f"{prefix}{name}.")
         elif item_kind == "object":
-            yield from _fields(item, item_base, f"{prefix}{name}[].")
+            yield from _fields(item, f"{prefix}{name}[].")
 
 
 def schema_fields(type_name: str) -> list[Field]:
     """Every field of a type, nested ones after their parent, in the schema's order."""
-    return list(_fields(*_type_schema(type_name), ""))
+    return list(_fields(inlined_schema(type_name), ""))
 
 
 def schema_summary(type_name: str) -> tuple[str, str]:
     """The title and description the type's schema gives itself."""
-    schema, _ = _type_schema(type_name)
+    schema = inlined_schema(type_name)
     return str(schema.get("title", type_name)), str(schema.get("description", ""))
 
 

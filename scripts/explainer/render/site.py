@@ -142,14 +142,15 @@ class SiteRenderer:
             return None
         return self.edit_base.replace("/edit/", "/tree/") + posixpath.dirname(files[0])
 
+    def _context(self, path: str) -> PageContext:
+        return PageContext(self.lang, path, self.strings, self.inputs.factbase, self.finder, self._source_url(path))
+
     def _render(self, template: str, path: str, **values: Any) -> str:
-        ctx = PageContext(self.lang, path, self.strings, self.inputs.factbase, self.finder, self._source_url(path))
+        ctx = self._context(path)
         return environment().get_template(template).render(ctx=ctx, t=ctx.t, lang=self.lang, **values)
 
     def article(self) -> str:
-        ctx = PageContext(
-            self.lang, "article.md", self.strings, self.inputs.factbase, self.finder, self._source_url("article.md")
-        )
+        ctx = self._context("article.md")
         blocks = article_blocks(self.inputs, ctx)
         meta = self.inputs.meta
         title = self.inputs.english["title"] if self.lang == "en" else self.inputs.article.title
@@ -162,6 +163,7 @@ class SiteRenderer:
     def entity(self, entity: Entity) -> str:
         factbase = self.inputs.factbase
         events = _events_of(factbase, entity)
+        quotes = _of_type_linking(factbase, entity, "quotes")
         return self._render(
             "entity.md.j2",
             f"{entity.type}/{entity.id}.md",
@@ -171,8 +173,8 @@ class SiteRenderer:
             json_ld=json_ld(describe(entity, factbase, events, self.lang, self.strings)),
             relations=_relations(factbase, entity),
             events=events,
-            quotes_by=[q for q in _of_type_linking(factbase, entity, "quotes") if q.data["speaker"] == entity.id],
-            quotes_about=[q for q in _of_type_linking(factbase, entity, "quotes") if q.data["speaker"] != entity.id],
+            quotes_by=[q for q in quotes if q.data["speaker"] == entity.id],
+            quotes_about=[q for q in quotes if q.data["speaker"] != entity.id],
             figures=_of_type_linking(factbase, entity, "figures"),
             mentions=self.mentions.get(entity.id, []),
             edit_url=f"{self.edit_base}{entity.file}",
