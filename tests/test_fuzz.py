@@ -7,7 +7,8 @@ a position outside the file) fails the test. Every case runs the real command,
 `explainer check --facts DIR`, on a copy of tests/fixtures/minimal with one file replaced or added.
 
 The cases start from the real files (tests/fixtures/minimal and seeds/facts) and mutate their
-bytes, lines and characters, or are random YAML, random text and random bytes. The seed is fixed
+bytes, lines and characters, or are random YAML, random text and random bytes; a tenth change the
+schemas' allowed values and the strings table instead (tests/schema_world.py). The seed is fixed
 (`derandomize=True`), so a run is repeatable. `FUZZ_CASES` sets the number of cases in all
 (300 by default; `make fuzz` runs 10,000); the figures are printed when the module finishes.
 """
@@ -31,6 +32,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from schema_world import Change, changed_schemas, schema_changes, use_allowed_values
 
 from explainer import inputs
 from explainer.__main__ import main
@@ -44,7 +46,6 @@ MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 REAL = ROOT / "seeds" / "facts"
 CASES = int(os.environ.get("FUZZ_CASES", "300"))  # in all: two thirds mutated real files, one third random
 FIGURES: Counter[str] = Counter()
-STARTED = time.monotonic()
 
 
 def fuzz_settings(cases: int) -> settings:
@@ -389,10 +390,12 @@ def _article_read_once() -> Iterator[None]:
 
 @pytest.fixture(scope="module", autouse=True)
 def _figures(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Print the figures of the module's run: every case counted, none estimated."""
+    """Print the figures of the module's run: every case counted, none estimated, timed from its first case."""
+    started = time.monotonic()
     yield
     line = (
-        f"fuzz: {FIGURES['cases']} cases run in {time.monotonic() - STARTED:.0f} s: "
+        f"fuzz: {FIGURES['cases']} cases run in {time.monotonic() - started:.0f} s "
+        f"({FIGURES['schema changes']} with changed schemas): "
         f"{FIGURES['clear errors']} clear errors, {FIGURES['successes']} successes, "
         f"{FIGURES['tracebacks']} tracebacks, {FIGURES['unclear output']} unclear output"
     )
@@ -415,14 +418,18 @@ def _line_count(path: Path) -> int:
     return max(raw.count(b"\n"), len(re.findall("\r\n|[\r\n\x85\u2028\u2029]", text))) + 1
 
 
-def check_case(workspace: Path, type_name: str, name: str, data: bytes) -> str:
+def check_case(workspace: Path, type_name: str, name: str, data: bytes | None) -> str:
     """Run `check` on the minimal fact base with one file written; return 'success' or 'clear errors'."""
     facts = workspace / "facts"
     if facts.exists():
         shutil.rmtree(facts)
     shutil.copytree(MINIMAL, facts)
-    target = facts / type_name / name
-    target.write_bytes(data)
+    if data is not None:
+        (facts / type_name / name).write_bytes(data)
+    return _run_check(workspace, facts)
+
+
+def _run_check(workspace: Path, facts: Path) -> str:
     FIGURES["cases"] += 1
     out, err = io.StringIO(), io.StringIO()
     try:
@@ -432,7 +439,7 @@ def check_case(workspace: Path, type_name: str, name: str, data: bytes) -> str:
         FIGURES["tracebacks"] += 1
         raise
     try:
-        outcome = _judge(facts, code, out.getvalue(), err.getvalue())
+        outcome = _judge(workspace, facts, code, out.getvalue(), err.getvalue())
     except AssertionError:
         FIGURES["unclear output"] += 1
         raise
@@ -449,7 +456,7 @@ def check_case(workspace: Path, type_name: str, name: str, data: bytes) -> str:
     return outcome
 
 
-def _judge(facts: Path, code: int, out: str, err: str) -> str:
+def _judge(workspace: Path, facts: Path, code: int, out: str, err: str) -> str:
     if code == 0:
         assert err == "", err
         assert out.startswith(f"{facts}: ok (")
@@ -463,7 +470,8 @@ def _judge(facts: Path, code: int, out: str, err: str) -> str:
     line_counts: dict[str, int] = {}
     for line in problems:
         assert "\r" not in line, f"a carriage return in {line!r}"
-        assert line.startswith(str(facts) + os.sep), f"not PATH:LINE:COL: error: {line!r}"
+        # A fact file, or a changed schema or strings table (all inside the workspace).
+        assert line.startswith(str(workspace) + os.sep), f"not PATH:LINE:COL: error: {line!r}"
         path_text, _, rest = line.partition(":")
         match = CLEAR.match(":" + rest)
         assert match, f"not PATH:LINE:COL: error: {line!r}"
@@ -495,6 +503,30 @@ def test_random_yaml_text_and_bytes_end_in_success_or_clear_errors(workspace: Pa
     @given(random_files())
     def case(file: tuple[str, str, bytes]) -> None:
         check_case(workspace, *file)
+
+    case()
+
+
+def test_changed_schemas_end_in_success_or_clear_errors(workspace: Path) -> None:
+    """Values added to or removed from a schema, labels dropped: the check refuses clearly or the site renders."""
+
+    @fuzz_settings(max(CASES // 10, 20))
+    @given(st.lists(schema_changes(), min_size=1, max_size=3), st.lists(st.integers(0, 99), min_size=5))
+    def case(changes: list[Change], picks: list[int]) -> None:
+        facts = workspace / "facts"
+        if facts.exists():
+            shutil.rmtree(facts)
+        shutil.copytree(MINIMAL, facts)
+        order = iter(picks * 2)
+
+        def combined(documents: dict, table: dict) -> None:
+            for change in changes:
+                change(documents, table)
+
+        FIGURES["schema changes"] += 1
+        with changed_schemas(workspace, combined):
+            use_allowed_values(facts, lambda allowed: allowed[next(order) % len(allowed)])
+            _run_check(workspace, facts)
 
     case()
 

@@ -379,7 +379,20 @@ def test_the_validator_refuses_markup_in_text_at_its_line_and_column(
     path, line, col = _set_summary(minimal_facts, text)
     code, problems = _check(minimal_facts, capsys)
     assert code == 1
-    assert any(p.startswith(f"{path}:{line}:{col}: error: ") and REFUSED[text] in p for p in problems), problems
+    # The column is where the markup stands, inside the value that starts at `col`.
+    written = len(json.dumps(text, ensure_ascii=False))
+    found = [p for p in problems if p.startswith(f"{path}:{line}:") and REFUSED[text] in p]
+    assert found and col <= int(found[0].split(":")[2]) < col + written, problems
+
+
+def test_a_markdown_link_in_text_is_reported_at_its_opening_bracket(
+    minimal_facts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, line, col = _set_summary(minimal_facts, "Read more [at the source](https://example.com) today.")
+    code, problems = _check(minimal_facts, capsys)
+    assert code == 1
+    bracket = col + 1 + len("Read more ")  # after the opening quote
+    assert any(p.startswith(f"{path}:{line}:{bracket}: error: Markdown links are not allowed") for p in problems)
 
 
 def _pages_of(facts: Path) -> dict[str, str]:

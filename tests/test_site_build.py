@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from explainer import build
+from explainer.__main__ import main
 from explainer.article.convert import load_article
 from explainer.build import build_site
 from explainer.linkcheck import SiteChecker
@@ -184,13 +185,15 @@ def test_failed_build_leaves_the_previous_site_intact(
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     broken_config = tmp_path / "mkdocs.yml"
     config = Path("languages/en/mkdocs.yml").read_text(encoding="utf-8")
-    broken_config.write_text(config.replace("../../", str(Path.cwd()) + "/") + "  - Missing: missing.md\n")
+    config = config.replace("../../", str(Path.cwd()) + "/")
+    config = config.replace("theme:\n", f"theme:\n  custom_dir: {Path.cwd() / 'overrides'}\n")
+    broken_config.write_text(config + "  - Missing: missing.md\n")
     monkeypatch.setitem(build.LANGUAGE_CONFIGS, "en", broken_config)
 
     with pytest.raises(InputError) as caught:
         build_site(Path("seeds/facts"), site)
 
-    assert "mkdocs build --strict failed" in str(caught.value)
+    assert "'missing.md'" in str(caught.value) and "nav" in str(caught.value)
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tmp_path.glob(".site-*"))
@@ -231,3 +234,51 @@ def test_edit_button_opens_the_data_a_page_comes_from(built_site: Path, page: st
     edit = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">', html)
     assert edit, page
     assert edit.group(1).endswith(source)
+
+
+# --- `make site` refuses a broken link, in MkDocs' strict build or in the link check after it ---------------
+
+PROJECT_PARTS = ("mkdocs.yml", "languages", "docs", "overrides")
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    """The parts of the repository a build reads from the working directory, copied so a test can plant pages."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = Path(part)
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project / part)
+    return project
+
+
+def test_a_broken_link_and_anchor_in_a_hand_written_page_fail_the_build_and_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project_copy(tmp_path)
+    planted = project / "docs" / "zh" / "planted.md"
+    planted.write_text("# 测试\n\n一段文字。\n\n见 [x](no-such-page.md) 与 [y](#no-such-anchor)。\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+
+    code = main(["build", "--facts", str(Path(__file__).parent / "fixtures" / "minimal"), "--site", "site"])
+
+    errors = capsys.readouterr().err
+    assert code == 1
+    assert "docs/zh/planted.md:5:7: error: broken link 'no-such-page.md'" in errors, errors
+    assert "docs/zh/planted.md:5:30: error: broken link '#no-such-anchor'" in errors, errors
+    assert "Traceback" not in errors and not (project / "site").exists()
+
+
+def test_the_link_check_runs_before_the_new_site_replaces_the_old(tmp_path: Path) -> None:
+    """A link MkDocs does not check (raw HTML in a page) still stops the swap."""
+    new_site = tmp_path / "new"
+    (new_site / "en").mkdir(parents=True)
+    (new_site / "index.html").write_text('<p id="top"><a href="en/">en</a> <a href="/nowhere/">x</a></p>')
+    (new_site / "en" / "index.html").write_text('<a href="../#top">zh</a> <a href="../#gone">y</a>')
+
+    with pytest.raises(InputError) as caught:
+        build._check_links(new_site, None, "site")
+
+    assert [str(p) for p in caught.value.problems] == [
+        "site/en/index.html:1:1: error: broken link ../#gone: no element with id 'gone' (the old site was kept)",
+        "site/index.html:1:1: error: broken link /nowhere/: no such file (the old site was kept)",
+    ]

@@ -93,3 +93,11 @@ def test_a_document_with_no_mapping_is_reported_inside_the_file(
 
     errors = capsys.readouterr().err
     assert f"acme.yaml:{where}: error: the file must hold a mapping of fields (key: value)" in errors
+
+
+def test_an_empty_text_is_reported_once(minimal_facts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    acme = minimal_facts / "companies" / "acme.yaml"
+    acme.write_text(acme.read_text(encoding="utf-8").replace("  en: Acme Technology", '  en: ""'), encoding="utf-8")
+    assert main(["check", "--facts", str(minimal_facts)]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert errors == [f"{acme}:4:7: error: must not be empty", "1 problem(s); nothing was written."]

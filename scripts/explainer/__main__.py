@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import InputError, display_path
+from .problems import REPOSITORY, InputError, display_path
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -15,7 +15,7 @@ def _check(args: argparse.Namespace) -> int:
     inputs = load_inputs(Path(args.facts))
     counts = {t: len(inputs.factbase.of_type(t)) for t in sorted({e.type for e in inputs.factbase.entities.values()})}
     summary = ", ".join(f"{n} {t}" for t, n in counts.items())
-    print(f"{args.facts}: ok ({summary}; {len(inputs.article.paragraphs)} article paragraphs)")
+    print(f"{display_path(Path(args.facts))}: ok ({summary}; {len(inputs.article.paragraphs)} article paragraphs)")
     return 0
 
 
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="start a fact file with every required field of its type, empty")
     translations = sub.add_parser("translations", help="list every text still missing in Chinese or English")
     for command in (check, generate, build, serve, new, translations):
-        command.add_argument("--facts", default="seeds/facts")
+        command.add_argument("--facts", default=str(REPOSITORY / "seeds" / "facts"))
     generate.add_argument("--out", default="build/docs")
     build.add_argument("--site", default="site")
     build.add_argument("--site-url", default=None, help="the address the site is served at (default: mkdocs.yml's)")

@@ -1,29 +1,77 @@
-"""Build the whole site: generate the Markdown, build each language with MkDocs --strict, swap it in.
+"""Build the whole site: generate the Markdown, build each language with MkDocs --strict, check, swap it in.
 
 Both languages are built side by side into a temporary folder next to the target. Only when
-both succeed does the new site replace the old one, so a failed build leaves the old site as it was.
+both succeed without a single warning, and every internal link and anchor of the result resolves,
+does the new site replace the old one, so a failed build leaves the old site as it was.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from .generate import MARKER, generate
-from .problems import InputError, Problem
+from .generate import DOCS_DIR, MARKER, generate
+from .linkcheck import SiteChecker
+from .problems import InputError, Problem, display_path
 
 LANGUAGE_CONFIGS = {"zh": Path("languages/zh/mkdocs.yml"), "en": Path("languages/en/mkdocs.yml")}
 DOCS_OUT = Path("build/docs")
 
 
+# MkDocs' own words for a link it cannot follow, e.g. "Doc file 'index.md' contains a link 'x.md', but ...".
+_DOC_LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']*)', but (?P<reason>.*)")
+_WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(?P<text>.*)$")
+
+
 def _mkdocs(config: Path, site_dir: Path, env: dict[str, str]) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)]
+    # Never --quiet: it raises the log level to ERROR, and --strict then counts no warning at all.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+
+
+def _page_source(lang: str, page: str) -> Path:
+    """The file a page of the docs folder comes from: hand-written under docs/, else generated."""
+    hand_written = DOCS_DIR / lang / page
+    return hand_written if hand_written.is_file() else DOCS_OUT / lang / page
+
+
+def _position_of(path: Path, needle: str) -> tuple[int, int]:
+    """Line and column of the first `(needle` (a Markdown link target) in a file, else 1:1."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1, 1
+    for pattern in (f"]({needle}", needle):
+        for number, line in enumerate(lines, 1):
+            col = line.find(pattern)
+            if col >= 0:
+                return number, col + 1 + (2 if pattern.startswith("](") else 0)
+    return 1, 1
+
+
+def _warning_problems(lang: str, log: str) -> list[Problem]:
+    """Every warning MkDocs printed, at the page and link it names where it names one."""
+    problems = []
+    for line in log.splitlines():
+        warning = _WARNING.match(line.strip())
+        if not warning:
+            continue
+        text = warning["text"].strip()
+        link = _DOC_LINK_WARNING.match(text)
+        if link:
+            source = _page_source(lang, link["page"])
+            line_no, col = _position_of(source, link["link"])
+            message = f"broken link '{link['link']}': {link['reason'].rstrip('.')}"
+            problems.append(Problem(str(source), line_no, col, message, "mkdocs build --strict refuses it"))
+        else:
+            problems.append(Problem(str(LANGUAGE_CONFIGS[lang]), 1, 1, f"mkdocs: {text}"))
+    return problems
 
 
 def _environment(site_url: str | None) -> dict[str, str]:
@@ -43,7 +91,10 @@ def _build_languages(work: Path, site_url: str | None) -> Path:
     for lang, run in runs.items():
         log, _ = run.communicate()
         if run.returncode != 0:
-            failures.append(Problem(str(LANGUAGE_CONFIGS[lang]), 1, 1, f"mkdocs build --strict failed:\n{log.strip()}"))
+            found = _warning_problems(lang, log)
+            failures += found or [
+                Problem(str(LANGUAGE_CONFIGS[lang]), 1, 1, f"mkdocs build --strict failed:\n{log.strip()}")
+            ]
     if failures:
         raise InputError(failures)
     site = outputs["zh"]
@@ -70,6 +121,17 @@ def _check_chinese_search(site: Path) -> None:
         raise InputError([Problem(str(LANGUAGE_CONFIGS["zh"]), 1, 1, p) for p in problems])
 
 
+def _check_links(new_site: Path, site_url: str | None, shown_as: str) -> None:
+    """Every internal link and #anchor of the new site, both languages, before anyone can be served it."""
+    report = SiteChecker(new_site, site_url or "").run()
+    if report.broken:
+        problems = []
+        for line in report.broken:
+            page, _, rest = line.partition(": ")
+            problems.append(Problem(f"{shown_as}/{page}", 1, 1, f"broken link {rest}", "the old site was kept"))
+        raise InputError(problems)
+
+
 def _swap_in(new_site: Path, target: Path) -> None:
     if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
         raise InputError([Problem(str(target), 1, 1, "this folder was not made by `make site`; not replacing it")])
@@ -85,10 +147,12 @@ def _swap_in(new_site: Path, target: Path) -> None:
 
 def build_site(facts: Path, site: Path, *, site_url: str | None = None) -> None:
     generate(facts, DOCS_OUT)
+    shown_as = display_path(site)
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as work:
         new_site = _build_languages(Path(work), site_url)
         _check_chinese_search(new_site)
+        _check_links(new_site, site_url, shown_as)
         _swap_in(new_site, site)
     print(f"built {site} (zh) and {site / 'en'} (en)")

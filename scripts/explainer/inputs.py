@@ -11,9 +11,9 @@ from .article.translation import load_translation
 from .factbase.load import load_factbase
 from .factbase.model import FactBase
 from .factbase.yamlfile import read_yaml
-from .problems import InputError, Problem, display_path
+from .problems import REPOSITORY, InputError, Problem, display_path
 
-ARTICLE_DIR = Path("seeds/article")
+ARTICLE_DIR = REPOSITORY / "seeds" / "article"
 
 
 @dataclass(frozen=True)

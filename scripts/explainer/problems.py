@@ -33,11 +33,13 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+REPOSITORY = Path(__file__).resolve().parents[2]  # the folder holding mkdocs.yml
+
+
 def display_path(path: Path) -> str:
-    """A path as a contributor would type it: relative to the working directory where possible."""
-    if not path.is_absolute() and ".." not in path.parts:
-        return str(path)  # already relative to the working directory, as the command line gave it
+    """A path as messages, edit links and downloads show it: relative to the repository, whatever the working
+    directory; a path outside the repository is shown as it was given."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return path.resolve().relative_to(REPOSITORY).as_posix()
     except ValueError:
         return str(path)

@@ -16,8 +16,10 @@ from typing import Any
 
 from ..problems import InputError, Problem
 from ..problems import display_path as _display_path
+from .labels import label_problems
 from .model import PAGE_TYPES, Entity, FactBase, Link
 from .schema import TYPES, Marked, schema_problems, walk_marked
+from .source_rules import source_problems
 from .yamlfile import YamlDocument, echo, read_yaml
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -29,6 +31,7 @@ RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
 TEMPLATE_SYNTAX = re.compile(r"\{[{%#]|[%}#]\}")
 SNIPPET_LINE = re.compile(r"-{1,3}8<-{1,3}")
 MARKDOWN_LINK = re.compile(r"\]\(|\]\[|<https?:|^\s*\[[^\]]*\]:", re.MULTILINE)
+LINK_START = re.compile(r"\[[^\]\n]*\][(\[]")  # where a Markdown link begins, for the column
 
 
 def display_path(path: Path) -> str:
@@ -121,6 +124,7 @@ def _check_date(mark: Marked, doc: YamlDocument) -> list[Problem]:
 
 
 def _check_text(mark: Marked, doc: YamlDocument) -> list[Problem]:
+    """Markup in a text, reported where it stands in the file (the link's `[`, the tag's `<`)."""
     text = str(mark.value)
     checks = [
         (RAW_HTML, "raw HTML is not allowed in text", "write plain text; the site escapes what it shows"),
@@ -128,7 +132,15 @@ def _check_text(mark: Marked, doc: YamlDocument) -> list[Problem]:
         (SNIPPET_LINE, "'--8<--' is not allowed in text", "it would include a file into the page"),
         (MARKDOWN_LINK, "Markdown links are not allowed in text", "cite pages in sources/, refer to entities by id"),
     ]
-    return [doc.problem(mark.location, message, hint) for pattern, message, hint in checks if pattern.search(text)]
+    problems = []
+    for pattern, message, hint in checks:
+        found = pattern.search(text)
+        if found:
+            whole = LINK_START.search(text) if pattern is MARKDOWN_LINK else None
+            needle = (whole or found).group().splitlines()[0] or found.group()
+            line, col = doc.where_in_text(mark.location, needle)
+            problems.append(Problem(doc.path, line, col, message, hint))
+    return problems
 
 
 # A reference found in a fact file: the entity holding it, where in its data, and the id it points to.
@@ -243,6 +255,7 @@ def _parent_of(data: Any, location: tuple[Any, ...]) -> Any:
 def load_factbase(root: Path, paragraph_ids: set[str]) -> FactBase:
     """Read, check and resolve the fact base under root; raise InputError with every problem."""
     files, problems = _discover(root)
+    problems += label_problems()
     docs, read_problems = _read_all(files)
     problems += read_problems
     types_by_id = {entity_id: type_name for type_name, entity_id, _ in docs}
@@ -250,6 +263,7 @@ def load_factbase(root: Path, paragraph_ids: set[str]) -> FactBase:
     types_by_id.update({path.stem: t for t, path in files if path.stem not in types_by_id})
     value_problems, references = _value_problems(docs, types_by_id, paragraph_ids)
     problems += value_problems + _name_problems(docs)
+    problems += source_problems([doc for type_name, _, doc in docs if type_name == "sources"])
     if problems:
         raise InputError(problems)
     return _resolve(docs, references)

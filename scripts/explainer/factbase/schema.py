@@ -1,8 +1,8 @@
 """The JSON Schemas in schemas/: one per type, the single definition of what a fact file may hold.
 
 Besides standard JSON Schema, a few `x-` keywords carry what the validator needs to know:
-`x-ref` (the types an id may point to), `x-source`, `x-date`, `x-text` and `x-error` (how to
-explain a pattern that did not match).
+`x-ref` (the types an id may point to), `x-source`, `x-date`, `x-text`, `x-error` (how to
+explain a pattern that did not match) and `x-label` (how pages name an enum's values; see labels.py).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
-from ..problems import Problem
-from .yamlfile import Location, YamlDocument, echo
+from ..problems import Problem, display_path
+from .yamlfile import Location, YamlDocument, echo, read_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 TYPES = ("companies", "models", "people", "glossary", "events", "quotes", "figures", "sources")
@@ -34,6 +34,18 @@ def _registry() -> Registry:
     for path in sorted(SCHEMA_DIR.glob("*.json")):
         resources.append((path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))))
     return Registry().with_resources(resources)
+
+
+@cache
+def schema_document(name: str) -> YamlDocument:
+    """A schema file as read, with the line and column of every value (for messages about the schema itself)."""
+    return read_yaml(SCHEMA_DIR / name, display_path(SCHEMA_DIR / name))
+
+
+def forget_schemas() -> None:
+    """Read the schema files again on next use (after one was edited: a live preview, a test)."""
+    for cached in (_registry, schema_document, inlined_schema, validator, fast_check):
+        cached.cache_clear()
 
 
 def _ecma_anchored(pattern: str) -> str:
@@ -106,6 +118,11 @@ def fast_check(type_name: str) -> Callable[[Any], Any]:
     return fastjsonschema.compile(schema, use_formats=False)
 
 
+def allowed_values(type_name: str, field: str) -> list[Any]:
+    """The values a type's schema allows in one top-level field, in the schema's order."""
+    return list(inlined_schema(type_name)["properties"][field]["enum"])
+
+
 def resolve_schema(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
     """Follow $ref until a schema with content, remembering which file it lives in."""
     while "$ref" in schema:
@@ -150,13 +167,41 @@ def _did_you_mean(word: Any, choices: list[str]) -> str:
     return f"did you mean '{echo(close[0])}'?" if close else ""
 
 
-def _describe(error: ValidationError, doc: YamlDocument) -> list[Problem]:
+def _schema_at(type_name: str, loc: tuple[Any, ...]) -> dict[str, Any] | None:
+    """The schema of the value at a location of a document (None where the schema says nothing of it)."""
+    schema: Any = inlined_schema(type_name)
+    for part in loc:
+        schema = schema.get("items") if isinstance(part, int) else schema.get("properties", {}).get(part)
+        if not isinstance(schema, dict):
+            return None
+    return schema
+
+
+def _misplaced_hint(type_name: str, loc: tuple[Any, ...], key: str) -> str:
+    """Where a field that is unknown here belongs instead: usually it was indented under the field above it."""
+    for depth in range(len(loc) - 1, -1, -1):
+        outer = _schema_at(type_name, loc[:depth])
+        if outer and key in outer.get("properties", {}):
+            where = "the file's top level" if depth == 0 else f"'{'.'.join(str(p) for p in loc[:depth])}'"
+            return (
+                f"'{echo(key)}' is a field of {where}; it is indented under '{loc[-1]}': "
+                f"move it left to line up with '{loc[depth]}'"
+            )
+    return ""
+
+
+def _describe(error: ValidationError, doc: YamlDocument, type_name: str) -> list[Problem]:
     loc = tuple(error.absolute_path)
     schema, value, kind = error.schema, error.instance, error.validator
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         return [
-            doc.problem((*loc, key), f"unknown field '{echo(key)}'", _did_you_mean(key, allowed), key=True)
+            doc.problem(
+                (*loc, key),
+                f"unknown field '{echo(key)}'",
+                (loc and _misplaced_hint(type_name, loc, key)) or _did_you_mean(key, allowed),
+                key=True,
+            )
             for key in value
             if key not in allowed
         ]
@@ -175,6 +220,8 @@ def _describe(error: ValidationError, doc: YamlDocument) -> list[Problem]:
         choices = [str(c) for c in error.validator_value]
         hint = _did_you_mean(value, choices) or "one of: " + ", ".join(choices)
         return [doc.problem(loc, f"'{echo(value)}' is not an allowed value", hint)]
+    if kind == "pattern" and value == "":
+        return []  # an empty text is reported once, by minLength ("must not be empty")
     if kind == "pattern" and "x-error" in schema:
         return [doc.problem(loc, f"'{echo(value)}' is not {schema['x-error']}")]
     if kind == "type":
@@ -214,5 +261,5 @@ def schema_problems(doc: YamlDocument, type_name: str) -> list[Problem]:
         pass
     problems: list[Problem] = []
     for error in validator(type_name).iter_errors(doc.data):
-        problems.extend(_describe(error, doc))
-    return problems
+        problems.extend(_describe(error, doc, type_name))
+    return list(dict.fromkeys(problems))  # one schema rule can fail more than once on the same spot

@@ -52,6 +52,7 @@ class YamlDocument:
     data: Any
     values: dict[Location, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list, repr=False)  # the file's text, to point inside a value
 
     def where(self, location: Location, *, key: bool = False) -> tuple[int, int]:
         """Line and column of a location, or of its nearest ancestor that has one."""
@@ -64,6 +65,15 @@ class YamlDocument:
                 return self.values[loc]
             loc = loc[:-1]
         return self.values.get((), (1, 1))
+
+    def where_in_text(self, location: Location, needle: str) -> tuple[int, int]:
+        """Line and column of `needle` inside the value at a location (a text spanning lines included)."""
+        line, col = self.where(location)
+        for index in range(line - 1, min(len(self.lines), line + 200)):
+            found = self.lines[index].find(needle, col - 1 if index == line - 1 else 0)
+            if found >= 0:
+                return index + 1, found + 1
+        return line, col
 
     def problem(self, location: Location, message: str, hint: str = "", *, key: bool = False) -> Problem:
         line, col = self.where(location, key=key)
@@ -159,9 +169,68 @@ def _compose(text: str, path: str) -> Node | None:
         context = err.context_mark
         if err.context and context and (context.line, context.column) != (mark.line, mark.column):
             hint = f"{echo(err.context, None)}, which started at line {context.line + 1}, column {context.column + 1}"
+        if mark:
+            hint = _repair_hint(_LINE_BREAK.split(text), mark.line, mark.column, context) or hint
         raise InputError([Problem(path, line, col, message, hint)]) from None
     except yaml.YAMLError as err:
         raise InputError([Problem(path, 1, 1, f"invalid YAML: {echo(err, None)}")]) from None
+
+
+_KEY = re.compile(r"^(\s*)(?:-\s+)?[^\s#'\"][^:#]*:(\s|$)")
+
+
+def _spaces(n: int) -> str:
+    return "1 space" if n == 1 else f"{n} spaces"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _early_quote(line: str) -> str:
+    """A hint where a quote inside quoted text ends it early: `zh: "他说"好""`."""
+    value = _KEY.sub("", line, count=1).strip()
+    for quote, fix in (('"', 'write it as \\" (or put the whole text in single quotes)'), ("'", "write it twice ('')")):
+        inner = value.replace("\\" + quote, "") if quote == '"' else value.replace("''", "")
+        if quote in value and inner.count(quote) > 2:
+            return f"a {quote} inside text quoted with {quote} ends the text early: {fix}"
+    return ""
+
+
+def _previous_content(lines: list[str], index: int) -> int | None:
+    """The index of the last line before `index` that holds more than a comment."""
+    for i in range(index - 1, -1, -1):
+        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+            return i
+    return None
+
+
+def _repair_hint(lines: list[str], index: int, column: int, context: Any) -> str:
+    """What to change on the line a YAML error points at: a quote, a colon, or how far to indent it."""
+    if index >= len(lines):
+        return ""
+    line = lines[index]
+    if quote := _early_quote(line):
+        return quote
+    number, indent = index + 1, _indent(line)
+    key = _KEY.match(line)
+    if key and column > key.end():  # a second ': ' on a line whose key was already read
+        return "a ': ' inside unquoted text starts a new field: put the whole text in quotes"
+    if context is not None and context.line < index:
+        expected = context.column
+        if indent != expected:
+            return (
+                f"line {number} is indented {_spaces(indent)}, but the fields it sits among (from line "
+                f"{context.line + 1}) are indented {_spaces(expected)}: re-indent line {number} to {_spaces(expected)}"
+            )
+    previous = _previous_content(lines, index)
+    if previous is not None and indent > _indent(lines[previous]):
+        above = _indent(lines[previous])
+        return (
+            f"line {number} is indented further than line {previous + 1}, whose value is already given: "
+            f"re-indent line {number} to {_spaces(above)} to make it a field beside it, or less to move it out"
+        )
+    return ""
 
 
 class _Builder:
@@ -266,7 +335,7 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
     node = _compose(text, shown)
     if node is None:
         raise InputError([Problem(shown, 1, 1, "the file is empty")])
-    doc = YamlDocument(shown, None)
+    doc = YamlDocument(shown, None, lines=_LINE_BREAK.split(text))
     builder = _Builder(doc, text)
     doc.data = builder.build(node, ())
     if builder.problems:

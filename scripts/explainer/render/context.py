@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..factbase.labels import value_label
 from ..factbase.load import BYLINE, PARAGRAPH_PATTERN
 from ..factbase.model import Entity, FactBase
 from .mentions import MentionFinder
@@ -40,6 +41,10 @@ class PageContext:
     def t(self, key: str, **values: Any) -> str:
         text = self.strings[key]
         return text.format(**values) if values else text
+
+    def label(self, entity: Entity, field: str) -> str:
+        """The page's words for an entity's value of an enum field (its kind, category, stance)."""
+        return value_label(entity.type, field, entity.data[field], self.strings)
 
     def href(self, target: str) -> str:
         """A link to another Markdown file (and anchor), relative to this page, as MkDocs checks it."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..factbase.labels import value_label
 from ..factbase.model import Entity, FactBase
 
 SCHEMA_ORG = "https://schema.org"
@@ -64,9 +65,10 @@ def _person(entity: Entity, factbase: FactBase, lang: str) -> dict[str, Any]:
 def _model(entity: Entity, factbase: FactBase, lang: str, strings: dict[str, str]) -> dict[str, Any]:
     d = entity.data
     makers = [_named("Organization", factbase.get(dev["company"]), lang) for dev in d["developers"]]
+    kind = value_label(entity.type, "kind", d["kind"], strings)
     if d["kind"] == "hardware":
-        return {"manufacturer": makers, "category": strings[f"kind.{d['kind']}"]}
-    found: dict[str, Any] = {"creator": makers, "applicationCategory": strings[f"kind.{d['kind']}"]}
+        return {"manufacturer": makers, "category": kind}
+    found: dict[str, Any] = {"creator": makers, "applicationCategory": kind}
     if "announced" in d:
         found["datePublished"] = d["announced"]["date"]
     if "based_on" in d:

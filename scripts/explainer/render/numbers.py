@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..factbase.labels import value_label
+
 _ZH_UNITS = ((10**12, "万亿"), (10**8, "亿"), (10**4, "万"))
 _EN_UNITS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 
@@ -23,5 +25,7 @@ def quantity(value: float, unit: str, lang: str, strings: dict[str, str]) -> str
     if unit == "percent":
         return f"{_trim(value)}%"
     number = big_number(value, lang)
-    template = strings.get(f"unit.{unit}", "{n} " + unit)
+    # Every unit the schema allows has a label holding {n}, or is shown as written (factbase/labels.py).
+    label = value_label("figures", "unit", unit, strings)
+    template = label if "{n}" in label else "{n} " + label.replace("{", "{{").replace("}", "}}")
     return template.format(n=number)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -11,10 +12,12 @@ from typing import Any
 
 import jinja2
 
+from ..factbase.labels import value_label
 from ..factbase.model import PAGE_TYPES, Entity, FactBase
-from ..factbase.schema import TYPES
-from ..factbase.yamlfile import read_yaml
+from ..factbase.schema import TYPES, allowed_values
 from ..inputs import ARTICLE_DIR, Inputs
+from ..problems import InputError, Problem, display_path
+from ..strings import LANGUAGES, forget_strings, strings
 from .article import article_blocks, paragraph_texts
 from .charts import chart_sections, draw_event_counts, draw_section, event_counts
 from .context import PageContext
@@ -25,16 +28,8 @@ from .relation_map import draw_relation_map
 from .search import ENTITY_PAGE_BOOST, search_names
 from .text import attr, json_ld, md_text, yaml_string
 
-LANGUAGES = ("zh", "en")
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 EXCERPT_CHARS = {"zh": 24, "en": 70}
-
-
-@cache
-def strings() -> dict[str, dict[str, str]]:
-    """The strings table by language: {"zh": {key: text}, "en": {...}}."""
-    data = read_yaml(TEMPLATE_DIR / "strings.yaml", "scripts/explainer/templates/strings.yaml").data
-    return {lang: {key: value[lang] for key, value in data.items()} for lang in LANGUAGES}
 
 
 @cache
@@ -56,7 +51,7 @@ def environment() -> jinja2.Environment:
 
 def forget_templates() -> None:
     """Read the templates and strings again on next use (a live preview after one of them was edited)."""
-    strings.cache_clear()
+    forget_strings()
     environment.cache_clear()
 
 
@@ -135,7 +130,7 @@ class SiteRenderer:
         """Where a page's data is edited: the translation or article metadata, or the folder of a type."""
         if path == "article.md":
             name = "translation.en.yaml" if self.lang == "en" else "meta.yaml"
-            return f"{self.edit_base}{ARTICLE_DIR.as_posix()}/{name}"
+            return f"{self.edit_base}{display_path(ARTICLE_DIR)}/{name}"
         folder = {"timeline.md": "events", "debate.md": "quotes"}.get(path) or path.removesuffix("/index.md")
         files = [e.file for e in self.inputs.factbase.of_type(folder)] if folder in TYPES else []
         if not files:
@@ -201,6 +196,9 @@ class SiteRenderer:
             "timeline.md.j2",
             "timeline.md",
             years=dict(years),
+            categories=[
+                (c, value_label("events", "category", c, self.strings)) for c in allowed_values("events", "category")
+            ],
             factbase=self.inputs.factbase,
             counts=counts,
             drawing=drawing,
@@ -208,7 +206,10 @@ class SiteRenderer:
 
     def debate(self) -> str:
         quotes = self.inputs.factbase.of_type("quotes")
-        stances = [(s, [q for q in quotes if q.data["stance"] == s]) for s in ("competition", "chaos", "mixed")]
+        stances = [
+            (s, value_label("quotes", "stance", s, self.strings), [q for q in quotes if q.data["stance"] == s])
+            for s in allowed_values("quotes", "stance")
+        ]
         return self._render("debate.md.j2", "debate.md", stances=stances, factbase=self.inputs.factbase)
 
     def relation_map(self) -> str:
@@ -232,17 +233,44 @@ class SiteRenderer:
             "data.md.j2", f"{DATA_DIR}/index.md", files=files, schemas=schemas, meta=self.inputs.meta, title=title
         )
 
-    def pages(self, downloads: dict[str, str]) -> dict[str, str]:
-        """Every page by its path in the docs folder, and the data files the download page offers."""
-        pages = {"article.md": self.article(), "timeline.md": self.timeline(), "debate.md": self.debate()}
-        pages["charts.md"] = self.charts()
-        pages["map.md"] = self.relation_map()
-        pages[f"{DATA_DIR}/index.md"] = self.data(downloads)
+    def _page_makers(self, downloads: dict[str, str]) -> Iterator[tuple[str, str, Callable[[], str]]]:
+        """Every page: its path in the docs folder, the input it is made from (for messages), and its maker."""
+        facts = self.inputs.factbase
+        folder = {t: _folder_of(facts, t) for t in TYPES}
+        yield "article.md", display_path(ARTICLE_DIR), self.article
+        yield "timeline.md", folder["events"], self.timeline
+        yield "debate.md", folder["quotes"], self.debate
+        yield "charts.md", folder["figures"], self.charts
+        yield "map.md", folder["companies"], self.relation_map
+        yield f"{DATA_DIR}/index.md", folder["sources"], lambda: self.data(downloads)
         for type_name in PAGE_TYPES:
-            pages[f"{type_name}/index.md"] = self.index(type_name)
-            for entity in self.inputs.factbase.of_type(type_name):
-                pages[f"{type_name}/{entity.id}.md"] = self.entity(entity)
+            yield f"{type_name}/index.md", folder[type_name], lambda t=type_name: self.index(t)
+            for entity in facts.of_type(type_name):
+                yield f"{type_name}/{entity.id}.md", entity.file, lambda e=entity: self.entity(e)
+
+    def pages(self, downloads: dict[str, str]) -> dict[str, str]:
+        """Every page by its path in the docs folder, and the data files the download page offers.
+
+        A page that fails to render is reported with the page and the input it was made from, never as a
+        traceback; every page is tried, so one run lists them all.
+        """
+        pages: dict[str, str] = {}
+        problems: list[Problem] = []
+        for path, origin, make in self._page_makers(downloads):
+            try:
+                pages[path] = make()
+            except Exception as err:  # reported with its page: `make check` should have refused what caused it
+                message = f"cannot render the {self.lang} page {path}: {type(err).__name__}: {err}"
+                problems.append(Problem(origin, 1, 1, message, "`make check` let this through: please report it"))
+        if problems:
+            raise InputError(problems)
         return pages | downloads
+
+
+def _folder_of(factbase: FactBase, type_name: str) -> str:
+    """The folder a type's files live in, as messages show it."""
+    files = [e.file for e in factbase.of_type(type_name)]
+    return posixpath.dirname(files[0]) if files else type_name
 
 
 def _size(text: str) -> str:
@@ -253,7 +281,16 @@ def render_site(inputs: Inputs, edit_base: str) -> dict[str, dict[str, str]]:
     """Every generated file of both languages: {lang: {path: text}}, Markdown pages and the data downloads."""
     # The downloads hold the same data in both languages: written out once.
     downloads = download_files(inputs.factbase, [p.id for p in inputs.article.paragraphs])
-    return {lang: SiteRenderer(inputs, lang, edit_base).pages(downloads) for lang in LANGUAGES}
+    rendered: dict[str, dict[str, str]] = {}
+    problems: list[Problem] = []
+    for lang in LANGUAGES:
+        try:
+            rendered[lang] = SiteRenderer(inputs, lang, edit_base).pages(downloads)
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
+    return rendered
 
 
 __all__ = ["LANGUAGES", "md_text", "render_site"]
