@@ -13,11 +13,11 @@ from .factbase.model import PAGE_TYPES
 from .inputs import Inputs, load_inputs
 from .problems import InputError, Problem
 from .render.site import LANGUAGES, render_site
+from .repository import edit_base
 from .theme_patches import patched_theme_files
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
-EDIT_BASE = "https://github.com/baimo-explainer/baimo-explainer/edit/main/"
 
 
 def jieba_dictionary(inputs: Inputs) -> str:
@@ -119,7 +119,7 @@ def _sync(out: Path, files: dict[str, bytes]) -> None:
 def generate(facts: Path, out: Path) -> Inputs:
     """Check the inputs, render both languages, and bring the docs tree at `out` up to date."""
     inputs = load_inputs(facts)
-    pages = render_site(inputs, EDIT_BASE)
+    pages = render_site(inputs, edit_base())
     if problems := _collision_problems(pages):
         raise InputError(problems)
     _sync(out, _desired_files(pages, jieba_dictionary(inputs)))
