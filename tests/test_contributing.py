@@ -15,10 +15,10 @@ import yaml
 
 from explainer.__main__ import main
 from explainer.factbase.schema import SCHEMA_DIR, TYPES
+from explainer.generate import EDIT_BASE
 from explainer.inputs import load_inputs
 from explainer.problems import display_path
 from explainer.render.site import render_site
-from explainer.repository import edit_base
 
 REPORTED = re.compile(r"(?P<path>.+):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)")
 
@@ -74,11 +74,11 @@ def test_a_new_company_from_scaffold_to_page(minimal_facts: Path, capsys: pytest
     assert "ok" in capsys.readouterr().out
 
     # Both languages get the page, and its edit button opens the YAML file.
-    pages = render_site(load_inputs(minimal_facts), edit_base())
+    pages = render_site(load_inputs(minimal_facts), EDIT_BASE)
     for lang in ("zh", "en"):
         page = pages[lang]["companies/zhipu-ai.md"]
         front = yaml.safe_load(page.split("---\n")[1])
-        assert front["edit_url"] == edit_base() + display_path(path)
+        assert front["edit_url"] == EDIT_BASE + display_path(path)
         assert front["edit_url"].endswith("companies/zhipu-ai.yaml")
     assert "智谱AI" in pages["zh"]["companies/zhipu-ai.md"]
     assert "Zhipu AI" in pages["en"]["companies/zhipu-ai.md"]

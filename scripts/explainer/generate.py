@@ -18,6 +18,7 @@ from .theme_patches import patched_theme_files
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
+EDIT_BASE = edit_base()  # pyproject.toml's repository and branch, or REPO_URL and REPO_BRANCH
 
 
 def jieba_dictionary(inputs: Inputs) -> str:
@@ -119,7 +120,7 @@ def _sync(out: Path, files: dict[str, bytes]) -> None:
 def generate(facts: Path, out: Path) -> Inputs:
     """Check the inputs, render both languages, and bring the docs tree at `out` up to date."""
     inputs = load_inputs(facts)
-    pages = render_site(inputs, edit_base())
+    pages = render_site(inputs, EDIT_BASE)
     if problems := _collision_problems(pages):
         raise InputError(problems)
     _sync(out, _desired_files(pages, jieba_dictionary(inputs)))
