@@ -19,7 +19,7 @@ from explainer.render import site
 
 def test_a_saved_template_is_read_again_and_a_saved_fact_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bool] = []
-    monkeypatch.setattr(serve, "_regenerate", lambda facts, templates_changed: calls.append(templates_changed))
+    monkeypatch.setattr(serve, "_regenerate", lambda facts, templates_changed, *_: calls.append(templates_changed))
     monkeypatch.setattr(serve, "QUIET_SECONDS", 0.01)
     handler = serve._Debounced(Path("seeds/facts"))
     for event in (

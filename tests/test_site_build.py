@@ -108,9 +108,9 @@ def test_chinese_search_index_is_segmented_with_the_fact_base_names(built_site: 
 
 def test_language_switcher_keeps_the_page(built_site: Path) -> None:
     html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert 'href="/en/timeline/" hreflang="en"' in html
+    assert 'href="../en/timeline/" hreflang="en"' in html  # relative: the site works under any base path
     html_en = (built_site / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert 'href="/timeline/" hreflang="zh"' in html_en
+    assert 'href="../../timeline/" hreflang="zh"' in html_en
 
 
 def test_no_page_head_declares_relative_hreflang_links(built_site: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from explainer.chromium import CHROMIUM, FLAGS, launch, serve_folder
+from explainer.chromium import FLAGS, find_browser, launch, serve_folder
 
 LIGHTHOUSE = Path("build/tools/node_modules/.bin/lighthouse")
 PAGES = {"home": "", "entity": "companies/sensetime/", "timeline": "timeline/", "article": "article/"}
@@ -48,7 +48,7 @@ def lighthouse(url: str, *preset: str) -> dict[str, int]:
             [
                 str(LIGHTHOUSE),
                 url,
-                f"--chrome-path={CHROMIUM}",
+                f"--chrome-path={find_browser()}",
                 f"--chrome-flags={flags}",
                 "--only-categories=" + ",".join(CATEGORIES),
                 "--output=json",

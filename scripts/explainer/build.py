@@ -75,7 +75,9 @@ def _warning_problems(lang: str, log: str) -> list[Problem]:
 
 
 def _environment(site_url: str | None) -> dict[str, str]:
+    """Both languages get the same address (--site-url, else SITE_URL), English under en/; never only one."""
     env = dict(os.environ)
+    site_url = site_url or env.get("SITE_URL")
     if site_url:
         base = site_url if site_url.endswith("/") else site_url + "/"
         env["SITE_URL"], env["SITE_URL_EN"] = base, base + "en/"

@@ -1,7 +1,9 @@
-"""Debian's chromium for the browser tests and benchmarks, and a throwaway local server for a built site.
+"""The browser for the browser tests and benchmarks, and a throwaway local server for a built site.
 
-Playwright cannot download a browser here; it drives /usr/bin/chromium with the flags that keep it from
-reaching for the network on its own.
+Playwright drives a Chromium found on the machine (it cannot download a browser here): CHROMIUM if set, else the
+first of chromium, chromium-browser and google-chrome on PATH, else one Playwright installed itself. It runs
+with the flags that keep it from reaching for the network on its own.
+`python -m explainer.chromium` prints the browser found, or how to get one (exit status 1).
 """
 
 from __future__ import annotations
@@ -9,16 +11,19 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import os
+import shutil
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import Browser, Playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
+ON_PATH = ("chromium", "chromium-browser", "google-chrome")
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -26,12 +31,41 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+NO_BROWSER = """\
+No browser for the browser tests. They drive Chromium (or Google Chrome) through Playwright and looked for, in
+turn: the program named by CHROMIUM, then chromium, chromium-browser and google-chrome on PATH, then a browser
+installed by Playwright; none was there. Install one and run the command again: on Debian, `sudo apt-get install
+chromium`; on Ubuntu, `sudo snap install chromium` or Google Chrome; on macOS, Google Chrome, then `make test
+CHROMIUM="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"`; where Playwright can download,
+`.venv/bin/playwright install chromium`. Any Chromium-based browser will do: make test CHROMIUM=/path/to/it"""
+
+
+class NoBrowser(RuntimeError):
+    """No browser was found; the message says where it looked and how to get one."""
+
+
+def _installed_by_playwright() -> Path | None:
+    with sync_playwright() as playwright:
+        path = Path(playwright.chromium.executable_path)
+    return path if path.is_file() else None
+
+
+def find_browser() -> Path:
+    """The browser to drive: CHROMIUM, else chromium, chromium-browser or google-chrome on PATH, else Playwright's."""
+    if named := os.environ.get("CHROMIUM"):
+        if found := shutil.which(named):
+            return Path(found)
+        raise NoBrowser(f"CHROMIUM={named} is not a program that can be run; name a Chromium or Chrome executable")
+    for name in ON_PATH:
+        if found := shutil.which(name):
+            return Path(found)
+    if found_by_playwright := _installed_by_playwright():
+        return found_by_playwright
+    raise NoBrowser(NO_BROWSER)
 
 
 def launch(playwright: Playwright) -> Browser:
-    if not CHROMIUM.exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+    return playwright.chromium.launch(executable_path=str(find_browser()), args=FLAGS)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -84,3 +118,20 @@ def serve_folder(folder: Path, port: int = 0, compress: bool = False) -> Iterato
     finally:
         server.shutdown()
         server.server_close()
+
+
+def main(argv: list[str]) -> int:
+    """Print the browser found (nothing with --quiet), or how to get one, with exit status 1."""
+    try:
+        path = find_browser()
+    except NoBrowser as missing:
+        if "--quiet" not in argv:
+            print(missing, file=sys.stderr)
+        return 1
+    if "--quiet" not in argv:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

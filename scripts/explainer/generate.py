@@ -13,11 +13,12 @@ from .factbase.model import PAGE_TYPES
 from .inputs import Inputs, load_inputs
 from .problems import InputError, Problem
 from .render.site import LANGUAGES, render_site
+from .repository import edit_base
 from .theme_patches import patched_theme_files
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
-EDIT_BASE = "https://github.com/baimo-explainer/baimo-explainer/edit/main/"
+EDIT_BASE = edit_base()  # pyproject.toml's repository and branch, or REPO_URL and REPO_BRANCH
 
 
 def jieba_dictionary(inputs: Inputs) -> str:

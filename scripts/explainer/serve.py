@@ -2,25 +2,28 @@
 
 The generator rewrites only the pages whose text changed, and MkDocs, watching the generated
 folder, rebuilds and reloads the browser. A contributor's mistake is printed and the preview keeps
-the last good pages.
+the last good pages. What is printed is ours, one line per rebuild (preview_log.py), not MkDocs' log.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .build import DOCS_OUT, LANGUAGE_CONFIGS
 from .generate import generate
-from .problems import InputError
+from .preview_log import PreviewLog
+from .problems import InputError, display_path
 from .render.site import TEMPLATE_DIR, forget_templates
 
 WATCHED = (Path("seeds"), Path("docs"), TEMPLATE_DIR, Path("schemas"))
@@ -28,24 +31,31 @@ CHANGES = {"created", "modified", "deleted", "moved", "closed"}  # "closed" afte
 QUIET_SECONDS = 0.2  # editors save in bursts; wait for the burst to end
 
 
-def _regenerate(facts: Path, templates_changed: bool) -> None:
+def _page_times(lang: str) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in (DOCS_OUT / lang).rglob("*") if p.is_file()}
+
+
+def _regenerate(facts: Path, templates_changed: bool, lang: str = "zh") -> tuple[float, list[str], bool]:
+    """Generate again: the seconds it took, the problems found, and whether a page of `lang` was rewritten."""
     started = time.perf_counter()
     if templates_changed:
         forget_templates()
+    before = _page_times(lang)
     try:
         generate(facts, DOCS_OUT)
     except InputError as err:
-        print("\n".join(str(p) for p in err.problems), file=sys.stderr)
-        print("the preview keeps the last good pages", file=sys.stderr)
-        return
-    print(f"regenerated in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        return time.perf_counter() - started, [str(p) for p in err.problems], False
+    return time.perf_counter() - started, [], _page_times(lang) != before
 
 
 class _Debounced(FileSystemEventHandler):
-    def __init__(self, facts: Path):
+    def __init__(self, facts: Path, log: PreviewLog | None = None, lang: str = "zh"):
         self.facts = facts
+        self.log = log
+        self.lang = lang
         self.timer: threading.Timer | None = None
         self.templates_changed = False
+        self.changed: set[str] = set()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         # Reading a file raises "opened" and "closed" events too; only writes call for a rebuild.
@@ -56,26 +66,53 @@ class _Debounced(FileSystemEventHandler):
         if self.timer:
             self.timer.cancel()
         self.templates_changed |= Path(str(event.src_path)).resolve().is_relative_to(TEMPLATE_DIR)
+        # An editor (or sed -i) writes a temporary file and moves it over the real one: name the real one.
+        saved = event.dest_path if event.event_type == "moved" else event.src_path
+        self.changed.add(display_path(Path(str(saved))))
         self.timer = threading.Timer(QUIET_SECONDS, self._fire)
         self.timer.start()
 
     def _fire(self) -> None:
-        changed, self.templates_changed = self.templates_changed, False
-        _regenerate(self.facts, changed)
+        templates_changed, self.templates_changed = self.templates_changed, False
+        changed, self.changed = sorted(self.changed), set()
+        changed = [name for name in changed if Path(name).exists()] or changed  # temporary files are gone
+        outcome = _regenerate(self.facts, templates_changed, self.lang)
+        if self.log and outcome:
+            self.log.regenerated(changed, *outcome)
+
+
+def _read_into(output: IO[str], log: PreviewLog) -> None:
+    for line in output:
+        log.mkdocs_line(line)
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def serve(facts: Path, lang: str, port: int) -> int:
+    if not _port_free(port):
+        print(f"port {port} is in use on 127.0.0.1; choose another: make serve PORT={port + 1}", file=sys.stderr)
+        return 1
+    address = f"127.0.0.1:{port}"
+    log = PreviewLog(address, lang)
     generate(facts, DOCS_OUT)
     observer = Observer()
-    handler = _Debounced(facts)
+    handler = _Debounced(facts, log, lang)
     for folder in WATCHED:
         if folder.exists():
             observer.schedule(handler, str(folder), recursive=True)
     observer.start()
-    address = f"127.0.0.1:{port}"
     # --dirty rebuilds only the pages the generator rewrote; `make site` is always a full, strict build.
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(LANGUAGE_CONFIGS[lang]), "-a", address]
-    mkdocs = subprocess.Popen(command)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    mkdocs = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    threading.Thread(target=_read_into, args=(mkdocs.stdout, log), daemon=True).start()
     # Stopped by a signal, the preview stops its MkDocs server too, rather than leave it serving and polling.
     signal.signal(signal.SIGTERM, lambda *_: mkdocs.terminate())
     try:
