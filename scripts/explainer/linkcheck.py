@@ -55,6 +55,10 @@ class SiteChecker:
         self.root = root.resolve()
         site_url = site_url or self._built_for()
         self.site_url = urlsplit(site_url) if site_url else None
+        # Where the site is served: "/" at a host's root, "/repo/" on a GitHub Pages project site. A link
+        # that leaves this path leaves the site, even where a file of that name exists in the folder.
+        self.base_path = "/" + (self.site_url.path if self.site_url else "").strip("/")
+        self.base_path = self.base_path.rstrip("/") + "/"
         self.report = Report()
 
     def _built_for(self) -> str:
@@ -75,10 +79,12 @@ class SiteChecker:
 
     def _page_url(self, path: Path) -> str:
         rel = path.relative_to(self.root).as_posix()
-        return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        return self.base_path + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
     def _target_file(self, url_path: str) -> Path | None:
-        candidate = (self.root / unquote(url_path).lstrip("/")).resolve()
+        if not url_path.startswith(self.base_path):
+            return None
+        candidate = (self.root / unquote(url_path[len(self.base_path) :])).resolve()
         if not candidate.is_relative_to(self.root):
             return None
         if candidate.is_dir():
