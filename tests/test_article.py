@@ -10,6 +10,7 @@ import pytest
 from explainer.article.convert import load_article, paragraph_digest, parse_article
 from explainer.article.translation import load_translation
 from explainer.problems import InputError
+from explainer.registry import EN
 
 SOURCE = Path("seeds/article/000_d9ddb1bf6354f5a4.txt")
 SHARED_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / SOURCE.name
@@ -61,7 +62,7 @@ def test_every_character_of_the_article_body_is_kept() -> None:
 
 def test_translation_covers_every_paragraph() -> None:
     article = load_article(SOURCE)
-    english = load_translation(Path("seeds/article/translation.en.yaml"), article)
+    english = load_translation(Path("seeds/article/translation.en.yaml"), article, EN)
     assert set(english) == {"title", "byline", "s1", "s2", "s3", "s4"} | {p.id for p in article.paragraphs}
     assert all(text.strip() for text in english.values())
 
@@ -75,7 +76,7 @@ def test_missing_translation_is_reported_with_its_key(tmp_path: Path) -> None:
     broken.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
 
     with pytest.raises(InputError) as caught:
-        load_translation(broken, article)
+        load_translation(broken, article, EN)
 
     assert "'p7' has no English translation" in str(caught.value)
 
@@ -86,7 +87,7 @@ def test_changed_source_paragraph_makes_its_translation_stale(tmp_path: Path) ->
     shutil.copyfile("seeds/article/translation.en.yaml", tmp_path / "t.yaml")
 
     with pytest.raises(InputError) as caught:
-        load_translation(tmp_path / "t.yaml", article)
+        load_translation(tmp_path / "t.yaml", article, EN)
 
     (problem,) = caught.value.problems
     assert problem.message == "the Chinese text of 'p2' changed after it was translated"

@@ -14,10 +14,11 @@ import pytest
 import yaml
 
 from explainer.__main__ import main
-from explainer.factbase.schema import SCHEMA_DIR, TYPES
+from explainer.factbase.schema import SCHEMA_DIR
 from explainer.generate import EDIT_BASE
 from explainer.inputs import load_inputs
 from explainer.problems import display_path
+from explainer.registry import TYPE_NAMES as TYPES
 from explainer.render.site import render_site
 
 REPORTED = re.compile(r"(?P<path>.+):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)")

@@ -18,12 +18,15 @@ import pytest
 import yaml
 from rendered import FACTS, real_inputs, real_pages
 
-from explainer.factbase.model import PAGE_TYPES, FactBase
-from explainer.factbase.schema import SCHEMA_DIR, TYPES
+from explainer.factbase.model import FactBase
+from explainer.factbase.schema import SCHEMA_DIR
 from explainer.generate import EDIT_BASE, generate
 from explainer.inputs import load_inputs
+from explainer.registry import CODES as LANGUAGES
+from explainer.registry import PAGE_TYPES
+from explainer.registry import TYPE_NAMES as TYPES
 from explainer.render.downloads import CSV_BOM, csv_columns
-from explainer.render.site import LANGUAGES, render_site
+from explainer.render.site import render_site
 from explainer.render.text import md_text
 
 SVG = "{http://www.w3.org/2000/svg}"

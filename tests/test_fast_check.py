@@ -17,7 +17,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer.factbase.schema import TYPES, fast_check, validator
+from explainer.factbase.schema import fast_check, validator
+from explainer.registry import TYPE_NAMES as TYPES
 
 FACTS = Path("seeds/facts")
 

@@ -377,9 +377,9 @@ def _article_read_once() -> Iterator[None]:
     meta = functools.cache(inputs._load_meta)
     translations: dict[Path, dict[str, str]] = {}
 
-    def translation(path: Path, article: object) -> dict[str, str]:
+    def translation(path: Path, article: object, language: object) -> dict[str, str]:
         if path not in translations:
-            translations[path] = load_translation(path, article)
+            translations[path] = load_translation(path, article, language)
         return translations[path]
 
     with pytest.MonkeyPatch.context() as patch:

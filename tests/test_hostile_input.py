@@ -28,8 +28,10 @@ from hypothesis import strategies as st
 
 from explainer.__main__ import main
 from explainer.factbase import yamlfile
-from explainer.factbase.load import ID_PATTERN, load_factbase
+from explainer.factbase.load import load_factbase
 from explainer.factbase.model import Entity, FactBase
+from explainer.factbase.resolve import index
+from explainer.factbase.validate import ID_PATTERN
 from explainer.generate import EDIT_BASE, MARKER, _safe_relative, generate
 from explainer.inputs import load_inputs
 from explainer.problems import InputError
@@ -197,7 +199,7 @@ def _factbase(text: str) -> tuple[FactBase, Entity, Entity]:
         {"title": text, "publisher": text, "url": "https://news.example.com/a", "published": "2023-04-10"},
         "news.yaml",
     )
-    return FactBase({e.id: e for e in (company, term, source)}, []), company, term
+    return index({e.id: e for e in (company, term, source)}, []), company, term
 
 
 def _context(factbase: FactBase) -> PageContext:

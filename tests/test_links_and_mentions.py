@@ -5,9 +5,9 @@ from __future__ import annotations
 import posixpath
 import random
 
+from explainer.factbase.mentions import MentionFinder, _is_word_char
 from explainer.factbase.model import Entity
-from explainer.render.context import relative_path
-from explainer.render.mentions import MentionFinder, _is_word_char
+from explainer.render.paths import relative_path
 
 
 def test_relative_path_is_posixpath_relpath_from_the_pages_folder() -> None:

@@ -20,10 +20,12 @@ import pytest
 from rendered import FACTS, real_inputs, real_pages
 
 from explainer.factbase.model import FactBase
+from explainer.factbase.resolve import index
 from explainer.generate import EDIT_BASE
 from explainer.inputs import load_inputs
+from explainer.registry import CODES as LANGUAGES
 from explainer.render.relation_map import RELATIONS, TOP, _Layout
-from explainer.render.site import LANGUAGES, render_site
+from explainer.render.site import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -232,7 +234,7 @@ def test_the_tables_under_the_map_give_every_relation_with_its_source(lang: str)
 def test_a_fact_base_without_these_relations_says_so(minimal_facts: Path) -> None:
     inputs = load_inputs(minimal_facts)
     links = [k for k in inputs.factbase.links if k.relation not in RELATIONS]
-    pages = render_site(replace(inputs, factbase=FactBase(inputs.factbase.entities, links)), EDIT_BASE)
+    pages = render_site(replace(inputs, factbase=index(inputs.factbase.entities, links)), EDIT_BASE)
     assert "<svg" not in pages["en"]["map.md"]
     assert "The fact base holds no affiliations, parent companies or model developers yet." in pages["en"]["map.md"]
     assert "事实库中还没有人物任职、公司隶属或模型开发的关系。" in pages["zh"]["map.md"]

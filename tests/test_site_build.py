@@ -214,7 +214,7 @@ def test_broken_chinese_search_fails_the_build_loudly(
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
 
     with pytest.raises(InputError) as caught:
-        build._check_chinese_search(tmp_path)
+        build._check_segmented_search(tmp_path)
 
     assert complaint in str(caught.value)
 

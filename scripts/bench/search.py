@@ -20,8 +20,9 @@ from playwright.sync_api import sync_playwright
 
 from explainer.build import build_site
 from explainer.chromium import launch, serve_folder
-from explainer.factbase.model import PAGE_TYPES, FactBase
+from explainer.factbase.model import FactBase
 from explainer.inputs import load_inputs
+from explainer.registry import PAGE_TYPES
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Words as search splits them: at spaces and hyphens, and where Chinese meets another script.

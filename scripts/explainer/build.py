@@ -19,8 +19,9 @@ from pathlib import Path
 from .generate import DOCS_DIR, MARKER, generate
 from .linkcheck import SiteChecker
 from .problems import InputError, Problem, display_path
+from .registry import LANGUAGES
 
-LANGUAGE_CONFIGS = {"zh": Path("languages/zh/mkdocs.yml"), "en": Path("languages/en/mkdocs.yml")}
+LANGUAGE_CONFIGS = {language.code: language.config for language in LANGUAGES}
 DOCS_OUT = Path("build/docs")
 
 
@@ -85,7 +86,7 @@ def _environment(site_url: str | None) -> dict[str, str]:
 
 
 def _build_languages(work: Path, site_url: str | None) -> Path:
-    """Run both MkDocs builds at once (one per core) and join them: zh at the root, en under en/."""
+    """Run the languages' MkDocs builds at once (one per core) and join them, each under its prefix."""
     env = _environment(site_url)
     outputs = {lang: work / lang for lang in LANGUAGE_CONFIGS}
     runs = {lang: _mkdocs(config, outputs[lang], env) for lang, config in LANGUAGE_CONFIGS.items()}
@@ -99,28 +100,37 @@ def _build_languages(work: Path, site_url: str | None) -> Path:
             ]
     if failures:
         raise InputError(failures)
-    site = outputs["zh"]
-    outputs["en"].rename(site / "en")
+    root, *others = LANGUAGES
+    site = outputs[root.code]
+    for language in others:
+        outputs[language.code].rename(site / language.prefix)
     (site / MARKER).write_text("This folder is written by `make site`; edits are lost.\n")
     return site
 
 
-def _check_chinese_search(site: Path) -> None:
-    """Fail loudly where Material's Chinese search would silently break.
+def _check_segmented_search(site: Path) -> None:
+    """Fail loudly where a language searched with jieba's segments (Chinese) would silently break.
 
     Without jieba, Material indexes Chinese unsegmented (a page is found only by its whole text run);
     without the zero-width space in the separator, the segments jieba marks are never split apart.
     """
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     problems = []
-    if "\\u200b" not in index["config"]["separator"] and "\u200b" not in index["config"]["separator"]:
-        problems.append("the Chinese search separator has lost \\u200b; jieba's segments would not be split")
-    if not any("\u200b" in doc["text"] for doc in index["docs"]):
-        problems.append(
-            "the Chinese search index is not segmented: is jieba installed? (pip install -r requirements.txt)"
-        )
+    for language in LANGUAGES:
+        if not language.search_dictionary:
+            continue
+        index_file = site / language.prefix / "search" / "search_index.json"
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        name = language.english_name
+        found = []
+        if "\\u200b" not in index["config"]["separator"] and "\u200b" not in index["config"]["separator"]:
+            found.append(f"the {name} search separator has lost \\u200b; jieba's segments would not be split")
+        if not any("\u200b" in doc["text"] for doc in index["docs"]):
+            found.append(
+                f"the {name} search index is not segmented: is jieba installed? (pip install -r requirements.txt)"
+            )
+        problems += [Problem(str(language.config), 1, 1, p) for p in found]
     if problems:
-        raise InputError([Problem(str(LANGUAGE_CONFIGS["zh"]), 1, 1, p) for p in problems])
+        raise InputError(problems)
 
 
 def _check_links(new_site: Path, site_url: str | None, shown_as: str) -> None:
@@ -154,7 +164,7 @@ def build_site(facts: Path, site: Path, *, site_url: str | None = None) -> None:
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as work:
         new_site = _build_languages(Path(work), site_url)
-        _check_chinese_search(new_site)
+        _check_segmented_search(new_site)
         _check_links(new_site, site_url, shown_as)
         _swap_in(new_site, site)
-    print(f"built {site} (zh) and {site / 'en'} (en)")
+    print("built " + " and ".join(f"{site / language.prefix} ({language.code})" for language in LANGUAGES))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from .factbase.model import PAGE_TYPES
 from .inputs import Inputs, load_inputs
 from .problems import InputError, Problem
-from .render.site import LANGUAGES, render_site
+from .registry import CODES, LANGUAGES, PAGE_TYPES
+from .render.site import render_site
 from .repository import edit_base
 from .theme_patches import patched_theme_files
 
@@ -24,9 +24,10 @@ EDIT_BASE = edit_base()  # pyproject.toml's repository and branch, or REPO_URL a
 def jieba_dictionary(inputs: Inputs) -> str:
     """A jieba user dictionary of every Chinese name and alias, so search keeps them whole words."""
     words: set[str] = set()
+    segmented = [language.code for language in LANGUAGES if language.search_dictionary]
     for entity in inputs.factbase.entities.values():
         if entity.type in PAGE_TYPES:
-            words.update(w for w in entity.names("zh") if " " not in w.strip())
+            words.update(w for code in segmented for w in entity.names(code) if " " not in w.strip())
     # A high frequency makes jieba prefer the whole name over the pieces it would otherwise cut.
     return "".join(f"{word} 100000\n" for word in sorted(words))
 
@@ -77,7 +78,7 @@ def _desired_files(pages: dict[str, dict[str, str]], dictionary: str) -> dict[st
         "jieba-user-dict.txt": dictionary.encode("utf-8"),
     }
     theme_files = patched_theme_files()
-    for lang in LANGUAGES:
+    for lang in CODES:
         for rel, content in theme_files.items():
             files[f"{lang}/{rel}"] = content
         for rel, source in _hand_written(lang).items():

@@ -12,20 +12,28 @@ from .factbase.load import load_factbase
 from .factbase.model import FactBase
 from .factbase.yamlfile import read_yaml
 from .problems import REPOSITORY, InputError, Problem, display_path
+from .registry import LANGUAGES, SOURCE
 
 ARTICLE_DIR = REPOSITORY / "seeds" / "article"
+META_FILE = "meta.yaml"  # in ARTICLE_DIR: the article's title, date, outlet and file
 
 
 @dataclass(frozen=True)
 class Inputs:
     article: Article
     meta: dict[str, Any]
-    english: dict[str, str]  # translation by paragraph id (and title, byline, section ids)
+    translations: dict[str, dict[str, str]]  # by language, then by paragraph id (and title, byline, section ids)
     factbase: FactBase
+
+    def text(self, lang: str, key: str) -> str:
+        """The article's title, a heading or a paragraph in a language: the original, or its translation."""
+        if lang == SOURCE.code:
+            return self.article.text(key)
+        return self.translations[lang][key]
 
 
 def _load_meta(article_dir: Path) -> tuple[dict[str, Any], Article]:
-    meta_path = article_dir / "meta.yaml"
+    meta_path = article_dir / META_FILE
     doc = read_yaml(meta_path, display_path(meta_path))
     article = load_article(article_dir / str(doc.data.get("file", "")))
     if doc.data.get("title") != article.title:
@@ -46,15 +54,18 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
         raise InputError(
             [Problem(display_path(article_dir), 1, 1, f"cannot read the article: {err.strerror}")]
         ) from None
-    english: dict[str, str] = {}
-    try:
-        english = load_translation(article_dir / "translation.en.yaml", article)
-    except InputError as err:
-        problems += err.problems
+    translations: dict[str, dict[str, str]] = {}
+    for language in LANGUAGES:
+        if language.is_source:
+            continue
+        try:
+            translations[language.code] = load_translation(article_dir / language.translation_file, article, language)
+        except InputError as err:
+            problems += err.problems
     try:
         factbase = load_factbase(facts, {p.id for p in article.paragraphs})
     except InputError as err:
         problems += err.problems
     if problems:
         raise InputError(problems)
-    return Inputs(article, meta, english, factbase)
+    return Inputs(article, meta, translations, factbase)

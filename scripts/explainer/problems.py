@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .registry import REPOSITORY
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -33,7 +35,6 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-REPOSITORY = Path(__file__).resolve().parents[2]  # the folder holding mkdocs.yml
 
 
 def display_path(path: Path) -> str:

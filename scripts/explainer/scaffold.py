@@ -12,12 +12,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .factbase.load import BYLINE, ID_PATTERN, PARAGRAPH_PATTERN
-from .factbase.schema import SCHEMA_DIR, TYPES, resolve_schema
+from .factbase.schema import SCHEMA_DIR, resolve_schema
+from .factbase.validate import BYLINE, ID_PATTERN, PARAGRAPH_PATTERN
 from .problems import display_path
+from .registry import CODES, LANGUAGES
+from .registry import TYPE_NAMES as TYPES
 
 INDENT = "  "
-LANGUAGE_COMMENTS = {"zh": "中文", "en": "English"}
 
 
 class ScaffoldError(Exception):
@@ -25,7 +26,7 @@ class ScaffoldError(Exception):
 
 
 def _is_text(schema: dict[str, Any]) -> bool:
-    return schema.get("type") == "object" and set(schema.get("properties", {})) == {"zh", "en"}
+    return schema.get("type") == "object" and set(schema.get("properties", {})) == set(CODES)
 
 
 def _comment(own: dict[str, Any], resolved: dict[str, Any]) -> str:
@@ -60,7 +61,7 @@ def _field(name: str, own: dict[str, Any], base: str, depth: int) -> list[str]:
     schema, base = resolve_schema(own, base)
     if _is_text(schema):
         lines = [_with_comment(f"{pad}{name}:", str(own.get("description", "")))]
-        return lines + [f"{pad}{INDENT}{lang}:  # {LANGUAGE_COMMENTS[lang]}" for lang in ("zh", "en")]
+        return lines + [f"{pad}{INDENT}{lang.code}:  # {lang.name}" for lang in LANGUAGES]
     if schema.get("type") == "object":
         lines = [_with_comment(f"{pad}{name}:", str(own.get("description", "")))]
         for child in _required(schema):

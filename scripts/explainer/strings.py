@@ -7,9 +7,9 @@ from pathlib import Path
 
 from .factbase.yamlfile import YamlDocument, read_yaml
 from .problems import display_path
+from .registry import CODES as LANGUAGES
 
 STRINGS_PATH = Path(__file__).resolve().parent / "templates" / "strings.yaml"
-LANGUAGES = ("zh", "en")
 
 
 @cache

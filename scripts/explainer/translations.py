@@ -1,4 +1,4 @@
-"""`make translations`: every text still missing in one of the two languages, picked from the validator's own problems.
+"""`make translations`: every text still missing in one of the site's languages, picked from the validator's own problems.
 
 Nothing is checked here: the inputs are loaded exactly as `make check` loads them, and of the problems
 found only those about a missing language are kept. A file the validator cannot read at all (a YAML
@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .factbase.schema import LANGUAGE_NAMES
 from .inputs import load_inputs
 from .problems import InputError, Problem
+from .registry import LANGUAGES
 
 # The validator's wording (factbase/schema.py for facts, article/translation.py for the article).
-_LANGUAGES = "|".join(LANGUAGE_NAMES.values())
+_LANGUAGES = "|".join(language.english_name for language in LANGUAGES)
 MISSING = re.compile(
     rf"missing the ({_LANGUAGES}) text \('[a-z]+:'\)"
-    r"|has no English translation"
+    rf"|has no ({_LANGUAGES}) translation"
     r"|changed after it was translated"
 )
 

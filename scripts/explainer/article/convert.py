@@ -48,6 +48,17 @@ class Article:
     def in_section(self, section_id: str) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.section == section_id]
 
+    def texts(self) -> dict[str, str]:
+        """Every translatable piece by key: title, byline, section ids, paragraph ids."""
+        texts = {"title": self.title, "byline": self.byline}
+        texts.update({s.id: s.heading for s in self.sections})
+        texts.update({p.id: p.text for p in self.paragraphs})
+        return texts
+
+    def text(self, key: str) -> str:
+        """The title, the byline, a section's heading or a paragraph, by the key a translation files it under."""
+        return self.texts()[key]
+
 
 def paragraph_digest(text: str) -> str:
     """Short fingerprint of a source paragraph, stored beside its translation."""

@@ -10,30 +10,24 @@ from pathlib import Path
 
 from ..factbase.yamlfile import read_yaml
 from ..problems import InputError, Problem, display_path
+from ..registry import Language
 from .convert import Article, paragraph_digest
 
 
-def source_texts(article: Article) -> dict[str, str]:
-    """Every translatable piece of the article by key: title, byline, section ids, paragraph ids."""
-    texts = {"title": article.title, "byline": article.byline}
-    texts.update({s.id: s.heading for s in article.sections})
-    texts.update({p.id: p.text for p in article.paragraphs})
-    return texts
-
-
-def load_translation(path: Path, article: Article) -> dict[str, str]:
-    """English text by key; raise InputError for missing, stale or unknown entries."""
+def load_translation(path: Path, article: Article, language: Language) -> dict[str, str]:
+    """The translated text by key; raise InputError for missing, stale or unknown entries."""
     shown = display_path(path)
     doc = read_yaml(path, shown)
-    sources = source_texts(article)
+    sources = article.texts()
     problems: list[Problem] = []
-    english: dict[str, str] = {}
+    translated: dict[str, str] = {}
+    code, name = language.code, language.english_name
     for key, zh in sources.items():
         entry = doc.data.get(key)
-        if not isinstance(entry, dict) or not str(entry.get("en", "")).strip():
+        if not isinstance(entry, dict) or not str(entry.get(code, "")).strip():
             problems.append(
                 doc.problem(
-                    (key,), f"'{key}' has no English translation", f"add '{key}: {{source: ..., en: ...}}'", key=True
+                    (key,), f"'{key}' has no {name} translation", f"add '{key}: {{source: ..., {code}: ...}}'", key=True
                 )
             )
             continue
@@ -42,13 +36,13 @@ def load_translation(path: Path, article: Article) -> dict[str, str]:
                 doc.problem(
                     (key, "source"),
                     f"the Chinese text of '{key}' changed after it was translated",
-                    f"revise the English, then set source: '{paragraph_digest(zh)}'",
+                    f"revise the {name}, then set source: '{paragraph_digest(zh)}'",
                 )
             )
-        english[key] = " ".join(str(entry["en"]).split())
+        translated[key] = " ".join(str(entry[code]).split())
     for key in doc.data:
         if key not in sources:
             problems.append(doc.problem((key,), f"the article has no paragraph '{key}'", key=True))
     if problems:
         raise InputError(problems)
-    return english
+    return translated

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..problems import InputError, Problem
+from ..registry import PAGE_TYPES
+from ..registry import TYPE_NAMES as TYPES
 from ..strings import LANGUAGES, strings, strings_document
-from .model import PAGE_TYPES
-from .schema import TYPES, inlined_schema, schema_document
+from .schema import inlined_schema, schema_document
 from .yamlfile import Location, echo
 
 

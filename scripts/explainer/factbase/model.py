@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-# Types that get a page of their own, in the order the site lists them.
-PAGE_TYPES = ("companies", "models", "people", "glossary")
+from ..registry import PAGE_TYPES
 
 
 @dataclass(frozen=True, eq=False, repr=False)  # one object per entity: identity is equality
@@ -51,8 +49,12 @@ class Link:
 
 @dataclass(repr=False)
 class FactBase:
+    """Entities by id and the links between them, indexed from both ends (resolve.py builds it)."""
+
     entities: dict[str, Entity]  # by id; ids are unique across all types
     links: list[Link]
+    by_source: dict[str, list[Link]] = field(default_factory=dict)  # entity id -> the links its file states
+    by_target: dict[str, list[Link]] = field(default_factory=dict)  # entity id -> the links pointing at it
 
     def __repr__(self) -> str:
         return f"FactBase({len(self.entities)} entities, {len(self.links)} links)"
@@ -67,14 +69,7 @@ class FactBase:
         return [self.entities[i] for i in entity_ids]
 
     def links_from(self, entity: Entity, relation: str | None = None) -> list[Link]:
-        return [link for link in self._by_source[entity.id] if relation is None or link.relation == relation]
+        return [link for link in self.by_source.get(entity.id, []) if relation is None or link.relation == relation]
 
     def links_to(self, entity: Entity, relation: str | None = None) -> list[Link]:
-        return [link for link in self._by_target[entity.id] if relation is None or link.relation == relation]
-
-    def __post_init__(self) -> None:
-        self._by_source: dict[str, list[Link]] = defaultdict(list)
-        self._by_target: dict[str, list[Link]] = defaultdict(list)
-        for link in self.links:
-            self._by_source[link.source.id].append(link)
-            self._by_target[link.target.id].append(link)
+        return [link for link in self.by_target.get(entity.id, []) if relation is None or link.relation == relation]

@@ -21,11 +21,10 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from ..problems import Problem, display_path
+from ..registry import CODES, language
 from .yamlfile import Location, YamlDocument, echo, read_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
-TYPES = ("companies", "models", "people", "glossary", "events", "quotes", "figures", "sources")
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
 @cache
@@ -210,8 +209,8 @@ def _describe(error: ValidationError, doc: YamlDocument, type_name: str) -> list
         names = [m for m in missing if m not in value]
         problems = []
         for name in names:
-            if set(schema.get("properties", {})) == {"zh", "en"}:
-                message = f"missing the {LANGUAGE_NAMES[name]} text ('{name}:')"
+            if set(schema.get("properties", {})) == set(CODES):
+                message = f"missing the {language(name).english_name} text ('{name}:')"
             else:
                 message = f"missing required field '{name}'"
             problems.append(doc.problem(loc, message, key=True))

@@ -30,19 +30,17 @@ def notes_by_paragraph(inputs: Inputs) -> dict[str, list[dict[str, Any]]]:
 
 def article_blocks(inputs: Inputs, ctx: PageContext) -> list[Block]:
     """Headings (never linked) and paragraphs (linked) in source order, in the page's language."""
-    english = ctx.lang == "en"
     notes = notes_by_paragraph(inputs)
     blocks: list[Block] = []
     section = ""
     for paragraph in inputs.article.paragraphs:
         if paragraph.section != section:
             section = paragraph.section
-            heading = next(s.heading for s in inputs.article.sections if s.id == section)
-            blocks.append(Block("heading", section, md_text(inputs.english[section] if english else heading)))
-        text = inputs.english[paragraph.id] if english else paragraph.text
+            blocks.append(Block("heading", section, md_text(inputs.text(ctx.lang, section))))
+        text = inputs.text(ctx.lang, paragraph.id)
         blocks.append(Block("paragraph", paragraph.id, ctx.linked(text), notes.get(paragraph.id, [])))
     return blocks
 
 
 def paragraph_texts(inputs: Inputs, lang: str) -> dict[str, str]:
-    return {p.id: inputs.english[p.id] if lang == "en" else p.text for p in inputs.article.paragraphs}
+    return {p.id: inputs.text(lang, p.id) for p in inputs.article.paragraphs}

@@ -7,25 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..factbase.labels import value_label
-from ..factbase.load import BYLINE, PARAGRAPH_PATTERN
+from ..factbase.mentions import MentionFinder
 from ..factbase.model import Entity, FactBase
-from .mentions import MentionFinder
+from ..factbase.validate import BYLINE, PARAGRAPH_PATTERN
+from ..registry import CODES, PAGE_TYPES, SOURCE, Language, entity_type, language, others
 from .numbers import big_number, quantity
+from .paths import entity_page, relative_path
 from .text import attr, date_label, link_title, md_text, safe_url, time_tag
-
-
-def relative_path(target: str, page: str) -> str:
-    """The path of one file from another's folder, both given from the same root without "." or "..".
-
-    The same as posixpath.relpath(target, dirname(page)), without its calls to the file system's cwd, which
-    cost a tenth of generation time.
-    """
-    here = page.split("/")[:-1]
-    there = target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 @dataclass
@@ -37,6 +25,38 @@ class PageContext:
     finder: MentionFinder | None = None
     source_url: str | None = None  # where the page's data is edited, for pages that are not one entity's
     _footnotes: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+    @property
+    def language(self) -> Language:
+        return language(self.lang)
+
+    @property
+    def source(self) -> str:
+        """The code of the article's own language, in which quotes were said."""
+        return SOURCE.code
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        """The codes of the site's other languages."""
+        return others(self.lang)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of every language of the site, in the registry's order."""
+        return CODES
+
+    @property
+    def page_types(self) -> tuple[str, ...]:
+        """The types with a page per entity, in the order the site lists them."""
+        return PAGE_TYPES
+
+    def aliases(self, entity: Entity) -> list[str]:
+        """An entity's other names: in the page's language first, then in the others."""
+        return [alias for code in (self.lang, *self.others) for alias in entity.aliases(code)]
+
+    def language_name(self, code: str) -> str:
+        """A language's name as it calls itself (中文, English)."""
+        return language(code).name
 
     def t(self, key: str, **values: Any) -> str:
         text = self.strings[key]
@@ -56,13 +76,15 @@ class PageContext:
         return entity.name(self.lang)
 
     def link(self, entity: Entity, text: str | None = None) -> str:
-        """A Markdown link to the entity's page; glossary terms carry their short definition as a tooltip."""
+        """A Markdown link to the entity's page; a type may show a field as the link's tooltip (a term's
+        short definition)."""
         label = md_text(text if text is not None else self.name(entity))
         if not entity.has_page:
             return label
-        target = self.href(f"{entity.type}/{entity.id}.md")
-        if entity.type == "glossary":
-            return f'[{label}]({target} "{link_title(entity.data["short"][self.lang])}")'
+        target = self.href(entity_page(entity))
+        tooltip = entity_type(entity.type).tooltip
+        if tooltip:
+            return f'[{label}]({target} "{link_title(entity.data[tooltip][self.lang])}")'
         return f"[{label}]({target})"
 
     def linked(self, text: str, skip: Entity | None = None) -> str:
@@ -80,7 +102,7 @@ class PageContext:
 
     def links(self, entities: Iterable[Entity]) -> str:
         """Links to several entities, separated as the language separates items of a list."""
-        return ("、" if self.lang == "zh" else ", ").join(self.link(e) for e in entities)
+        return self.language.list_separator.join(self.link(e) for e in entities)
 
     def cite(self, *sources: str) -> str:
         """One footnote marker for the sources of one fact; the same sources on one page share a footnote."""

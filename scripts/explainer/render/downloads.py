@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..factbase.model import FactBase
-from ..factbase.schema import TYPES, inlined_schema
+from ..factbase.schema import inlined_schema
+from ..registry import CODES
+from ..registry import TYPE_NAMES as TYPES
+from .paths import FACTBASE_JSON as JSON_PATH
+from .paths import csv_file
 
-DATA_DIR = "data"
-JSON_PATH = f"{DATA_DIR}/factbase.json"
 PARAGRAPHS_KEY = "paragraphs"  # beside the types in factbase.json: the article's paragraph ids, in order
 # A UTF-8 byte-order mark: without it Excel reads a CSV file as the system's code page and garbles Chinese.
 CSV_BOM = "\ufeff"
@@ -48,7 +50,7 @@ class Field:
 
 def _is_bilingual_text(schema: dict[str, Any]) -> bool:
     properties = schema.get("properties", {})
-    return set(properties) == {"zh", "en"} and properties["zh"].get("type") == "string"
+    return set(properties) == set(CODES) and properties[CODES[0]].get("type") == "string"
 
 
 def _kind(schema: dict[str, Any]) -> str:
@@ -150,13 +152,9 @@ def type_csv(factbase: FactBase, type_name: str) -> str:
     return CSV_BOM + out.getvalue()
 
 
-def csv_path(type_name: str) -> str:
-    return f"{DATA_DIR}/{type_name}.csv"
-
-
 def download_files(factbase: FactBase, paragraph_ids: list[str]) -> dict[str, str]:
     """Every download by its path in a language's docs folder."""
     files = {JSON_PATH: factbase_json(factbase, paragraph_ids)}
     for type_name in TYPES:
-        files[csv_path(type_name)] = type_csv(factbase, type_name)
+        files[csv_file(type_name)] = type_csv(factbase, type_name)
     return files

@@ -10,21 +10,17 @@ from typing import Any
 
 from ..factbase.labels import value_label
 from ..factbase.model import Entity, FactBase
+from ..registry import entity_type, others
 
 SCHEMA_ORG = "https://schema.org"
-TYPE_BY_ENTITY_TYPE = {
-    "companies": "Organization",
-    "people": "Person",
-    "models": "SoftwareApplication",
-    "glossary": "DefinedTerm",
-}
 HARDWARE_TYPE = "Product"  # a model-or-product of kind "hardware" (a GPU) is not software
 
 
 def schema_type(entity: Entity) -> str:
-    if entity.type == "models" and entity.data["kind"] == "hardware":
+    declared = entity_type(entity.type).schema_org or "Thing"
+    if declared == "SoftwareApplication" and entity.data.get("kind") == "hardware":
         return HARDWARE_TYPE
-    return TYPE_BY_ENTITY_TYPE[entity.type]
+    return declared
 
 
 def _named(type_name: str, entity: Entity, lang: str) -> dict[str, str]:
@@ -32,8 +28,7 @@ def _named(type_name: str, entity: Entity, lang: str) -> dict[str, str]:
 
 
 def _other_names(entity: Entity, lang: str) -> list[str]:
-    other = "en" if lang == "zh" else "zh"
-    names = [*entity.aliases(lang), *entity.names(other)]
+    names = [*entity.aliases(lang), *(name for other in others(lang) for name in entity.names(other))]
     return [n for n in dict.fromkeys(names) if n != entity.name(lang)]
 
 
@@ -44,7 +39,7 @@ def _event(event: Entity, lang: str) -> dict[str, str]:
     return item
 
 
-def _company(entity: Entity, factbase: FactBase, lang: str) -> dict[str, Any]:
+def _organization(entity: Entity, factbase: FactBase, lang: str, strings: dict[str, str]) -> dict[str, Any]:
     d, found = entity.data, {}
     if "founded" in d:
         found["foundingDate"] = d["founded"]["date"]
@@ -55,14 +50,14 @@ def _company(entity: Entity, factbase: FactBase, lang: str) -> dict[str, Any]:
     return found
 
 
-def _person(entity: Entity, factbase: FactBase, lang: str) -> dict[str, Any]:
+def _person(entity: Entity, factbase: FactBase, lang: str, strings: dict[str, str]) -> dict[str, Any]:
     companies = dict.fromkeys(a["company"] for a in entity.data.get("affiliations", []))
     if not companies:
         return {}
     return {"affiliation": [_named("Organization", factbase.get(c), lang) for c in companies]}
 
 
-def _model(entity: Entity, factbase: FactBase, lang: str, strings: dict[str, str]) -> dict[str, Any]:
+def _software(entity: Entity, factbase: FactBase, lang: str, strings: dict[str, str]) -> dict[str, Any]:
     d = entity.data
     makers = [_named("Organization", factbase.get(dev["company"]), lang) for dev in d["developers"]]
     kind = value_label(entity.type, "kind", d["kind"], strings)
@@ -76,11 +71,19 @@ def _model(entity: Entity, factbase: FactBase, lang: str, strings: dict[str, str
     return found
 
 
-def _term(entity: Entity, lang: str, strings: dict[str, str]) -> dict[str, Any]:
+def _term(entity: Entity, factbase: FactBase, lang: str, strings: dict[str, str]) -> dict[str, Any]:
     return {
         "description": entity.data["short"][lang],
-        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": strings["type.glossary"]},
+        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": strings[f"type.{entity.type}"]},
     }
+
+
+def _nothing(entity: Entity, factbase: FactBase, lang: str, strings: dict[str, str]) -> dict[str, Any]:
+    return {}
+
+
+# What each schema.org type adds to the name, names and description every page has.
+_DETAILS = {"Organization": _organization, "Person": _person, "SoftwareApplication": _software, "DefinedTerm": _term}
 
 
 def describe(
@@ -91,14 +94,7 @@ def describe(
     if other := _other_names(entity, lang):
         item["alternateName"] = other
     item["description"] = entity.data["summary"][lang]
-    if entity.type == "companies":
-        item.update(_company(entity, factbase, lang))
-    elif entity.type == "people":
-        item.update(_person(entity, factbase, lang))
-    elif entity.type == "models":
-        item.update(_model(entity, factbase, lang, strings))
-    else:
-        item.update(_term(entity, lang, strings))
+    item.update(_DETAILS.get(entity_type(entity.type).schema_org, _nothing)(entity, factbase, lang, strings))
     if events:
         item["subjectOf"] = [_event(e, lang) for e in events]
     return item

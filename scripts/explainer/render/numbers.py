@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from ..factbase.labels import value_label
-
-_ZH_UNITS = ((10**12, "万亿"), (10**8, "亿"), (10**4, "万"))
-_EN_UNITS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+from ..registry import language
 
 
 def _trim(x: float) -> str:
@@ -13,10 +11,10 @@ def _trim(x: float) -> str:
 
 
 def big_number(value: float, lang: str) -> str:
-    units = _ZH_UNITS if lang == "zh" else _EN_UNITS
-    for size, word in units:
+    written = language(lang)
+    for size, word in written.number_words:
         if abs(value) >= size:
-            return f"{_trim(value / size)}{word}" if lang == "zh" else f"{_trim(value / size)} {word}"
+            return f"{_trim(value / size)}{written.number_space}{word}"
     return _trim(value)
 
 

@@ -9,6 +9,7 @@ first the page one of whose names is exactly what the reader typed, so "360" fin
 from __future__ import annotations
 
 from ..factbase.model import Entity
+from ..registry import CODES
 
 # Material's per-page search boost: an entity page outranks pages that merely mention its names.
 ENTITY_PAGE_BOOST = 10
@@ -16,4 +17,4 @@ ENTITY_PAGE_BOOST = 10
 
 def search_names(entity: Entity) -> list[str]:
     """Every name and alias of the entity in both languages, each once, in the order given."""
-    return list(dict.fromkeys(name for lang in ("zh", "en") for name in entity.names(lang)))
+    return list(dict.fromkeys(name for lang in CODES for name in entity.names(lang)))

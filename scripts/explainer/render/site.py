@@ -13,23 +13,26 @@ from typing import Any
 import jinja2
 
 from ..factbase.labels import value_label
-from ..factbase.model import PAGE_TYPES, Entity, FactBase
-from ..factbase.schema import TYPES, allowed_values
-from ..inputs import ARTICLE_DIR, Inputs
+from ..factbase.mentions import MentionFinder
+from ..factbase.model import Entity, FactBase
+from ..factbase.resolve import mentions_in
+from ..factbase.schema import allowed_values
+from ..inputs import ARTICLE_DIR, META_FILE, Inputs
 from ..problems import InputError, Problem, display_path
-from ..strings import LANGUAGES, forget_strings, strings
+from ..registry import CODES, PAGE_TYPES, entity_type, language
+from ..registry import TYPE_NAMES as TYPES
+from ..strings import forget_strings, strings
+from . import paths
 from .article import article_blocks, paragraph_texts
 from .charts import chart_sections, draw_event_counts, draw_section, event_counts
 from .context import PageContext
-from .downloads import DATA_DIR, JSON_PATH, csv_columns, csv_path, download_files, schema_fields, schema_summary
+from .downloads import csv_columns, download_files, schema_fields, schema_summary
 from .linked_data import describe
-from .mentions import MentionFinder
 from .relation_map import draw_relation_map
 from .search import ENTITY_PAGE_BOOST, search_names
 from .text import attr, json_ld, md_text, yaml_string
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
-EXCERPT_CHARS = {"zh": 24, "en": 70}
 
 
 @cache
@@ -74,7 +77,7 @@ class Excerpt:
 
 
 def _excerpt(text: str, start: int, end: int, lang: str) -> str:
-    width = EXCERPT_CHARS[lang]
+    width = language(lang).excerpt_chars
     left, right = max(0, start - width), min(len(text), end + width)
     before = ("…" if left else "") + text[left:start]
     after = text[end:right] + ("…" if right < len(text) else "")
@@ -83,11 +86,10 @@ def _excerpt(text: str, start: int, end: int, lang: str) -> str:
 
 def mentions_by_entity(texts: dict[str, str], finder: MentionFinder, lang: str) -> dict[str, list[Excerpt]]:
     """For every entity, each paragraph that names it, with an excerpt around the first mention."""
-    found: dict[str, list[Excerpt]] = defaultdict(list)
-    for paragraph_id, text in texts.items():
-        for mention in finder.first_each(text):
-            found[mention.entity.id].append(Excerpt(paragraph_id, _excerpt(text, mention.start, mention.end, lang)))
-    return found
+    return {
+        entity_id: [Excerpt(p, _excerpt(texts[p], m.start, m.end, lang)) for p, m in found]
+        for entity_id, found in mentions_in(texts, finder).items()
+    }
 
 
 def _events_of(factbase: FactBase, entity: Entity) -> list[Entity]:
@@ -127,12 +129,11 @@ class SiteRenderer:
         self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), self.finder, lang)
 
     def _source_url(self, path: str) -> str | None:
-        """Where a page's data is edited: the translation or article metadata, or the folder of a type."""
-        if path == "article.md":
-            name = "translation.en.yaml" if self.lang == "en" else "meta.yaml"
-            return f"{self.edit_base}{display_path(ARTICLE_DIR)}/{name}"
-        folder = {"timeline.md": "events", "debate.md": "quotes"}.get(path) or path.removesuffix("/index.md")
-        files = [e.file for e in self.inputs.factbase.of_type(folder)] if folder in TYPES else []
+        """Where a page's data is edited: the article's metadata or its translation, or the folder of a type."""
+        if path == paths.ARTICLE:
+            return f"{self.edit_base}{display_path(ARTICLE_DIR)}/{language(self.lang).translation_file or META_FILE}"
+        folders = {paths.TIMELINE: "events", paths.DEBATE: "quotes"} | {paths.index_page(t): t for t in PAGE_TYPES}
+        files = [e.file for e in self.inputs.factbase.of_type(folders[path])] if path in folders else []
         if not files:
             return None
         return self.edit_base.replace("/edit/", "/tree/") + posixpath.dirname(files[0])
@@ -145,10 +146,10 @@ class SiteRenderer:
         return environment().get_template(template).render(ctx=ctx, t=ctx.t, lang=self.lang, **values)
 
     def article(self) -> str:
-        ctx = self._context("article.md")
+        ctx = self._context(paths.ARTICLE)
         blocks = article_blocks(self.inputs, ctx)
         meta = self.inputs.meta
-        title = self.inputs.english["title"] if self.lang == "en" else self.inputs.article.title
+        title = self.inputs.text(self.lang, "title")
         return (
             environment()
             .get_template("article.md.j2")
@@ -161,7 +162,7 @@ class SiteRenderer:
         quotes = _of_type_linking(factbase, entity, "quotes")
         return self._render(
             "entity.md.j2",
-            f"{entity.type}/{entity.id}.md",
+            paths.entity_page(entity),
             entity=entity,
             search_names=search_names(entity),
             search_boost=ENTITY_PAGE_BOOST,
@@ -178,8 +179,8 @@ class SiteRenderer:
     def index(self, type_name: str) -> str:
         factbase = self.inputs.factbase
         return self._render(
-            "index.md.j2",
-            f"{type_name}/index.md",
+            entity_type(type_name).index_template,
+            paths.index_page(type_name),
             type_name=type_name,
             entities=factbase.of_type(type_name),
             factbase=factbase,
@@ -194,7 +195,7 @@ class SiteRenderer:
         drawing = draw_event_counts(counts, self.lang, self.strings) if counts else None
         return self._render(
             "timeline.md.j2",
-            "timeline.md",
+            paths.TIMELINE,
             years=dict(years),
             categories=[
                 (c, value_label("events", "category", c, self.strings)) for c in allowed_values("events", "category")
@@ -210,43 +211,44 @@ class SiteRenderer:
             (s, value_label("quotes", "stance", s, self.strings), [q for q in quotes if q.data["stance"] == s])
             for s in allowed_values("quotes", "stance")
         ]
-        return self._render("debate.md.j2", "debate.md", stances=stances, factbase=self.inputs.factbase)
+        return self._render("debate.md.j2", paths.DEBATE, stances=stances, factbase=self.inputs.factbase)
 
     def relation_map(self) -> str:
-        drawing = draw_relation_map(self.inputs.factbase, self.lang, self.strings, "map.md")
-        return self._render("map.md.j2", "map.md", d=drawing)
+        drawing = draw_relation_map(self.inputs.factbase, self.lang, self.strings, paths.MAP)
+        return self._render("map.md.j2", paths.MAP, d=drawing)
 
     def charts(self) -> str:
         sections = [(s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase)]
-        return self._render("charts.md.j2", "charts.md", sections=sections)
+        return self._render("charts.md.j2", paths.CHARTS, sections=sections)
 
     def data(self, downloads: dict[str, str]) -> str:
         """The download page: the files with their sizes, the licence, and every type's fields from its schema."""
         factbase = self.inputs.factbase
-        files = [DownloadFile(JSON_PATH, "", len(factbase.entities), _size(downloads[JSON_PATH]))]
+        files = [DownloadFile(paths.FACTBASE_JSON, "", len(factbase.entities), _size(downloads[paths.FACTBASE_JSON]))]
         for type_name in TYPES:
-            path = csv_path(type_name)
+            path = paths.csv_file(type_name)
             files.append(DownloadFile(path, type_name, len(factbase.of_type(type_name)), _size(downloads[path])))
         schemas = [(t, schema_summary(t), schema_fields(t), csv_columns(t)) for t in TYPES]
         title = self.inputs.article.title
         return self._render(
-            "data.md.j2", f"{DATA_DIR}/index.md", files=files, schemas=schemas, meta=self.inputs.meta, title=title
+            "data.md.j2", paths.DATA, files=files, schemas=schemas, meta=self.inputs.meta, title=title
         )
 
     def _page_makers(self, downloads: dict[str, str]) -> Iterator[tuple[str, str, Callable[[], str]]]:
         """Every page: its path in the docs folder, the input it is made from (for messages), and its maker."""
         facts = self.inputs.factbase
         folder = {t: _folder_of(facts, t) for t in TYPES}
-        yield "article.md", display_path(ARTICLE_DIR), self.article
-        yield "timeline.md", folder["events"], self.timeline
-        yield "debate.md", folder["quotes"], self.debate
-        yield "charts.md", folder["figures"], self.charts
-        yield "map.md", folder["companies"], self.relation_map
-        yield f"{DATA_DIR}/index.md", folder["sources"], lambda: self.data(downloads)
+        everything = posixpath.dirname(folder[TYPES[0]]) or "."  # the fact base itself
+        yield paths.ARTICLE, display_path(ARTICLE_DIR), self.article
+        yield paths.TIMELINE, folder["events"], self.timeline
+        yield paths.DEBATE, folder["quotes"], self.debate
+        yield paths.CHARTS, folder["figures"], self.charts
+        yield paths.MAP, everything, self.relation_map
+        yield paths.DATA, everything, lambda: self.data(downloads)
         for type_name in PAGE_TYPES:
-            yield f"{type_name}/index.md", folder[type_name], lambda t=type_name: self.index(t)
+            yield paths.index_page(type_name), folder[type_name], lambda t=type_name: self.index(t)
             for entity in facts.of_type(type_name):
-                yield f"{type_name}/{entity.id}.md", entity.file, lambda e=entity: self.entity(e)
+                yield paths.entity_page(entity), entity.file, lambda e=entity: self.entity(e)
 
     def pages(self, downloads: dict[str, str]) -> dict[str, str]:
         """Every page by its path in the docs folder, and the data files the download page offers.
@@ -283,7 +285,7 @@ def render_site(inputs: Inputs, edit_base: str) -> dict[str, dict[str, str]]:
     downloads = download_files(inputs.factbase, [p.id for p in inputs.article.paragraphs])
     rendered: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
-    for lang in LANGUAGES:
+    for lang in CODES:
         try:
             rendered[lang] = SiteRenderer(inputs, lang, edit_base).pages(downloads)
         except InputError as err:
@@ -293,4 +295,4 @@ def render_site(inputs: Inputs, edit_base: str) -> dict[str, dict[str, str]]:
     return rendered
 
 
-__all__ = ["LANGUAGES", "md_text", "render_site"]
+__all__ = ["md_text", "render_site"]

@@ -11,6 +11,8 @@ import json
 import re
 from urllib.parse import quote, urlsplit
 
+from ..registry import language
+
 # The characters Python-Markdown can backslash-escape (its ESCAPED_CHARS, plus '|' from tables):
 # enough to keep emphasis, links, footnotes, attr_list, abbr and headings from forming.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -18,21 +20,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _YAML_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # What would end a Markdown link target or table cell early, or start code or a title: percent-encoded in URLs.
 _URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'<>()\\`|]")
-_MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
 
 _WHITESPACE = re.compile(r"\s+")
 _LINE_START_MARK = re.compile(r"^( *)([:?=])")
@@ -83,13 +70,11 @@ def json_ld(value: object) -> str:
 def date_label(iso: str, lang: str) -> str:
     """'2023-04-10' as a reader of the language writes it, at the precision given."""
     parts = [int(p) for p in iso.split("-")]
-    if lang == "zh":
-        units = ("年", "月", "日")
-        return "".join(f"{n}{u}" for n, u in zip(parts, units, strict=False))
-    if len(parts) == 1:
-        return str(parts[0])
-    month = _MONTHS_EN[parts[1] - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+    written = language(lang)
+    values = dict(zip(("y", "m", "d"), parts, strict=False))
+    if len(parts) > 1 and written.month_names:
+        values["month"] = written.month_names[parts[1] - 1]
+    return written.date_formats[len(parts) - 1].format(**values)
 
 
 def time_tag(iso: str, lang: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..factbase.model import Entity
+from .model import Entity
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,162 @@
+"""Check a fact base once every file is read: what no single file's schema can see.
+
+Dates on the calendar, plain text, every source and reference pointing at something that exists,
+names that belong to one entity only, the sources' own rules (source_rules.py) and the words the
+pages need for every value the schemas allow (labels.py). Runs after reading, before resolving.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from typing import Any
+
+from ..problems import Problem
+from ..registry import CODES, PAGE_TYPES
+from .labels import label_problems
+from .schema import Marked, walk_marked
+from .source_rules import source_problems
+from .yamlfile import YamlDocument, echo
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+PARAGRAPH_PATTERN = re.compile(r"p[1-9][0-9]*")
+BYLINE = "byline"  # the article's byline, citable like a paragraph
+# Text fields are plain text. Markup is refused rather than silently shown or run.
+RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
+TEMPLATE_SYNTAX = re.compile(r"\{[{%#]|[%}#]\}")
+SNIPPET_LINE = re.compile(r"-{1,3}8<-{1,3}")
+MARKDOWN_LINK = re.compile(r"\]\(|\]\[|<https?:|^\s*\[[^\]]*\]:", re.MULTILINE)
+LINK_START = re.compile(r"\[[^\]\n]*\][(\[]")  # where a Markdown link begins, for the column
+
+
+def _check_date(mark: Marked, doc: YamlDocument) -> list[Problem]:
+    parts = [int(p) for p in str(mark.value).split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return [doc.problem(mark.location, f"'{echo(mark.value)}' is not a date on the calendar")]
+    return []
+
+
+def _check_text(mark: Marked, doc: YamlDocument) -> list[Problem]:
+    """Markup in a text, reported where it stands in the file (the link's `[`, the tag's `<`)."""
+    text = str(mark.value)
+    checks = [
+        (RAW_HTML, "raw HTML is not allowed in text", "write plain text; the site escapes what it shows"),
+        (TEMPLATE_SYNTAX, "template syntax ({{ }}, {% %}) is not allowed in text", "write plain text"),
+        (SNIPPET_LINE, "'--8<--' is not allowed in text", "it would include a file into the page"),
+        (MARKDOWN_LINK, "Markdown links are not allowed in text", "cite pages in sources/, refer to entities by id"),
+    ]
+    problems = []
+    for pattern, message, hint in checks:
+        found = pattern.search(text)
+        if found:
+            whole = LINK_START.search(text) if pattern is MARKDOWN_LINK else None
+            needle = (whole or found).group().splitlines()[0] or found.group()
+            line, col = doc.where_in_text(mark.location, needle)
+            problems.append(Problem(doc.path, line, col, message, hint))
+    return problems
+
+
+# A reference found in a fact file: the entity holding it, where in its data, and the id it points to.
+Reference = tuple[str, tuple[Any, ...], str]
+
+
+def _value_problems(
+    docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraph_ids: set[str]
+) -> tuple[list[Problem], list[Reference]]:
+    """Dates on the calendar, plain text, and every source and reference pointing at something that exists.
+
+    Also returns every reference, so that resolving the fact base needs no walk of its own.
+    """
+    problems: list[Problem] = []
+    references: list[Reference] = []
+    source_ids = sorted(i for i, t in types_by_id.items() if t == "sources")
+    for type_name, entity_id, doc in docs:
+        for mark in walk_marked(doc.data, type_name):  # one walk per document serves every check below
+            if mark.schema.get("x-date"):
+                problems += _check_date(mark, doc)
+            if mark.schema.get("x-text"):
+                problems += _check_text(mark, doc)
+            value = str(mark.value)
+            if mark.schema.get("x-source") and value != BYLINE:
+                if PARAGRAPH_PATTERN.fullmatch(value):
+                    if value not in paragraph_ids:
+                        problems.append(
+                            doc.problem(
+                                mark.location,
+                                f"the article has no paragraph '{echo(value)}'",
+                                f"it has p1 to p{len(paragraph_ids)}",
+                            )
+                        )
+                elif types_by_id.get(value) != "sources":
+                    problems.append(
+                        doc.problem(
+                            mark.location,
+                            f"unknown source '{echo(value)}'",
+                            _closest(value, source_ids) or "add sources/" + echo(value) + ".yaml",
+                        )
+                    )
+            allowed = mark.schema.get("x-ref")
+            if allowed:
+                references.append((entity_id, mark.location, value))
+                target_type = types_by_id.get(value)
+                if target_type is None:
+                    candidates = sorted(i for i, t in types_by_id.items() if t in allowed)
+                    problems.append(
+                        doc.problem(mark.location, f"unknown id '{echo(value)}'", _closest(value, candidates))
+                    )
+                elif target_type not in allowed:
+                    problems.append(
+                        doc.problem(
+                            mark.location,
+                            f"'{echo(value)}' is in {target_type}/, but this field needs one of: {', '.join(allowed)}",
+                        )
+                    )
+                elif value == entity_id:
+                    problems.append(doc.problem(mark.location, "an entity cannot refer to itself"))
+    return problems, references
+
+
+def _closest(value: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return f"did you mean '{echo(close[0])}'?" if close else ""
+
+
+def _name_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
+    """Two pages answering to one name would make article links and search ambiguous."""
+    owners: dict[str, tuple[str, str]] = {}
+    problems: list[Problem] = []
+    for type_name, entity_id, doc in docs:
+        if type_name not in PAGE_TYPES:
+            continue
+        data = doc.data
+        for lang in CODES:
+            spots: list[tuple[tuple[Any, ...], str]] = [(("name", lang), data["name"][lang])]
+            spots += [(("aliases", lang, i), a) for i, a in enumerate(data.get("aliases", {}).get(lang, []))]
+            for loc, name in spots:
+                key = _name_key(name)
+                owner = owners.get(key)
+                if owner and owner[0] != entity_id:
+                    problems.append(
+                        doc.problem(loc, f"the name '{echo(name)}' also belongs to '{owner[0]}'", f"see {owner[1]}")
+                    )
+                elif not owner:
+                    owners[key] = (entity_id, doc.path)
+    return problems
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def validate(
+    docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraph_ids: set[str]
+) -> tuple[list[Problem], list[Reference]]:
+    """Every problem across the read files, and every reference they hold (for resolving)."""
+    problems, references = _value_problems(docs, types_by_id, paragraph_ids)
+    problems += _name_problems(docs)
+    problems += source_problems([doc for type_name, _, doc in docs if type_name == "sources"])
+    problems += label_problems()
+    return problems, references

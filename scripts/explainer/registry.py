@@ -1,0 +1,114 @@
+"""The site's languages and entity types, declared once. Every other module asks this one.
+
+Adding a language: an entry in LANGUAGES, its MkDocs config in languages/<code>/mkdocs.yml, its column
+in the strings table, and its texts (the article's translation, a text in each fact). Adding a type: an
+entry in TYPES, its schema in schemas/<name>.json and its words in the strings table (`make check`
+lists the missing ones); a template of its own only if its index needs other columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parents[2]  # the folder holding mkdocs.yml
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # as facts, the strings table and MkDocs' theme.language write it
+    name: str  # in the language itself, for the switcher
+    english_name: str  # for messages to contributors
+    config: Path  # its MkDocs config, relative to the repository
+    prefix: str  # where its pages live in the built site: "" for the root, "en/" under /en/
+    is_source: bool  # the language the article was written in (its text is the original)
+    translation_file: str  # the article's translation into it, in seeds/article/ ("" for the source)
+    list_separator: str  # between the items of an inline list of names
+    number_words: tuple[tuple[int, str], ...]  # large numbers: 10**8 -> 亿, 10**9 -> billion
+    number_space: str  # between a number and its word
+    date_formats: tuple[str, str, str]  # a year, a month, a day; {y}, {m}, {d} and {month} (a name)
+    month_names: tuple[str, ...]  # for {month}; empty where months are numbers
+    excerpt_chars: int  # context shown on each side of a mention of an entity in the article
+    search_dictionary: bool  # the search segments words with a dictionary of the fact base's names (jieba)
+
+
+@dataclass(frozen=True)
+class EntityType:
+    name: str  # the folder under seeds/facts/, the schema's file name and the URL segment of its pages
+    has_pages: bool  # a page per entity, and an index page listing them
+    schema_org: str = ""  # the schema.org type its pages describe themselves as (JSON-LD)
+    index_template: str = "index/default.md.j2"  # the table of its index page
+    tooltip: str = ""  # the field shown as a link's tooltip wherever an entity of the type is linked
+
+
+ZH = Language(
+    code="zh",
+    name="中文",
+    english_name="Chinese",
+    config=Path("languages/zh/mkdocs.yml"),
+    prefix="",
+    is_source=True,
+    translation_file="",
+    list_separator="、",
+    number_words=((10**12, "万亿"), (10**8, "亿"), (10**4, "万")),
+    number_space="",
+    date_formats=("{y}年", "{y}年{m}月", "{y}年{m}月{d}日"),
+    month_names=(),
+    excerpt_chars=24,
+    search_dictionary=True,
+)
+EN = Language(
+    code="en",
+    name="English",
+    english_name="English",
+    config=Path("languages/en/mkdocs.yml"),
+    prefix="en/",
+    is_source=False,
+    translation_file="translation.en.yaml",
+    list_separator=", ",
+    number_words=((10**12, "trillion"), (10**9, "billion"), (10**6, "million")),
+    number_space=" ",
+    date_formats=("{y}", "{month} {y}", "{d} {month} {y}"),
+    month_names=(
+        *("January", "February", "March", "April", "May", "June"),
+        *("July", "August", "September", "October", "November", "December"),
+    ),
+    excerpt_chars=70,
+    search_dictionary=False,
+)
+LANGUAGES: tuple[Language, ...] = (ZH, EN)  # the first is the site's root and the default
+CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
+SOURCE: Language = next(language for language in LANGUAGES if language.is_source)
+
+TYPES: tuple[EntityType, ...] = (
+    EntityType("companies", True, "Organization", "index/companies.md.j2"),
+    EntityType("models", True, "SoftwareApplication", "index/models.md.j2"),
+    EntityType("people", True, "Person", "index/people.md.j2"),
+    EntityType("glossary", True, "DefinedTerm", "index/glossary.md.j2", tooltip="short"),
+    EntityType("events", False),
+    EntityType("quotes", False),
+    EntityType("figures", False),
+    EntityType("sources", False),
+)
+TYPE_NAMES: tuple[str, ...] = tuple(t.name for t in TYPES)
+PAGE_TYPES: tuple[str, ...] = tuple(t.name for t in TYPES if t.has_pages)  # in the order the site lists them
+
+
+def language(code: str) -> Language:
+    """The language of a code; a KeyError names an unknown one."""
+    for candidate in LANGUAGES:
+        if candidate.code == code:
+            return candidate
+    raise KeyError(code)
+
+
+def entity_type(name: str) -> EntityType:
+    for candidate in TYPES:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(name)
+
+
+def others(code: str) -> tuple[str, ...]:
+    """The other languages' codes, in the registry's order."""
+    return tuple(c for c in CODES if c != code)
