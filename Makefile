@@ -57,9 +57,10 @@ browser: venv ## find the browser the tests drive (install Debian's chromium onl
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else PYTHONPATH=scripts $(BIN)/python -m explainer.chromium; fi; }
 
-lint: venv ## ruff check and ruff format --check
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+lint: venv ## ruff check, ruff format --check and mypy
+	$(BIN)/ruff check scripts tests overrides/hooks
+	$(BIN)/ruff format --check scripts tests overrides/hooks
+	$(BIN)/mypy
 
 test: venv node_modules/.installed browser lint ## lint, unit tests, strict builds, link check, browser tests
 	$(BIN)/pytest

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
+import re
 from pathlib import Path
+from types import ModuleType
 
+import material
 import pytest
+from mkdocs.exceptions import PluginError
 
-from explainer import theme_patches
 from explainer.factbase.model import Entity
 from explainer.generate import jieba_dictionary
 from explainer.inputs import load_inputs
-from explainer.problems import InputError
 from explainer.render.search import search_names
+
+ROOT = Path(__file__).resolve().parents[1]
+MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+
+
+def _hook_module() -> ModuleType:
+    """overrides/hooks/theme_patches.py, loaded as MkDocs loads a hook: by its path."""
+    spec = importlib.util.spec_from_file_location("theme_patches", ROOT / "overrides" / "hooks" / "theme_patches.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+theme_patches = _hook_module()
 
 
 def test_jieba_dictionary_holds_every_chinese_name_and_alias() -> None:
@@ -21,23 +40,31 @@ def test_jieba_dictionary_holds_every_chinese_name_and_alias() -> None:
     assert {"通义千问", "千问", "王小川", "昆仑万维", "天工3.5", "商汤"} <= words
 
 
+def _material_file(pattern: str) -> Path:
+    [found] = sorted(MATERIAL_SCRIPTS.glob(pattern))
+    return found
+
+
+def test_materials_files_are_the_ones_the_patches_were_written_against() -> None:
+    """Upgrading Material fails here, in one place: check each patch, then record the new hashes."""
+    for patched_file in theme_patches.PATCHED_FILES:
+        digest = hashlib.sha256(_material_file(patched_file.pattern).read_bytes()).hexdigest()
+        assert digest == patched_file.original_sha256, patched_file.pattern
+
+
 def test_every_patch_to_material_applies_once() -> None:
-    files = theme_patches.patched_theme_files()
-    assert len(files) == len(theme_patches.PATCHED_FILES)
-    for patched in theme_patches.PATCHED_FILES:
-        [text] = [t for p, t in files.items() if Path(p).match(patched.pattern)]
-        for patch in patched.patches:
-            assert text.count(patch.fixed.encode()) == 1, patch.purpose
-            assert text.count(patch.broken.encode()) == patch.fixed.count(patch.broken), patch.purpose
+    for patched_file in theme_patches.PATCHED_FILES:
+        original = _material_file(patched_file.pattern)
+        text = theme_patches.patched(original.read_text(encoding="utf-8"), patched_file, str(original))
+        for patch in patched_file.patches:
+            assert text.count(patch.fixed) == 1, patch.purpose
+            assert text.count(patch.broken) == patch.fixed.count(patch.broken), patch.purpose
 
 
-def test_patch_fails_loudly_when_material_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "workers").mkdir()
-    (tmp_path / "workers" / "search.0000.min.js").write_text("function fe(t,e){/* rewritten */}", encoding="utf-8")
-    (tmp_path / "bundle.0000.min.js").write_text("/* unchanged */", encoding="utf-8")
-    monkeypatch.setattr(theme_patches, "JAVASCRIPTS", tmp_path)
-    with pytest.raises(InputError, match="no longer applies"):
-        theme_patches.patched_theme_files()
+def test_patch_fails_loudly_when_material_changes() -> None:
+    patched_file = theme_patches.PATCHED_FILES[0]
+    with pytest.raises(PluginError, match=re.escape("not the one overrides/hooks/theme_patches.py was written")):
+        theme_patches.patched("function fe(t,e){/* rewritten */}", patched_file, "search.0000.min.js")
 
 
 def test_entity_pages_carry_all_their_names_for_search(built_site: Path) -> None:
@@ -48,14 +75,18 @@ def test_entity_pages_carry_all_their_names_for_search(built_site: Path) -> None
         assert doc["boost"] >= 10
 
 
-def test_the_built_site_serves_the_patched_files(built_site: Path) -> None:
-    files = theme_patches.patched_theme_files()
-    for rel, text in files.items():
+def test_the_built_site_serves_the_patched_files_under_names_of_their_own(built_site: Path) -> None:
+    for patched_file in theme_patches.PATCHED_FILES:
+        original = _material_file(patched_file.pattern)
+        text = theme_patches.patched(original.read_text(encoding="utf-8"), patched_file, str(original))
+        name = theme_patches.content_name(original.name, text)
+        assert name != original.name and hashlib.sha256(text.encode()).hexdigest().startswith(name.split(".")[1])
+        folder = original.parent.relative_to(MATERIAL_SCRIPTS.parent.parent)
         for root in (built_site, built_site / "en"):
-            assert (root / rel).read_bytes() == text
-    page = (built_site / "index.html").read_text(encoding="utf-8")
-    bundle = next(rel for rel in files if "/bundle." in rel)
-    assert f'src="{bundle}"' in page
+            assert (root / folder / name).read_text(encoding="utf-8") == text
+            assert not (root / folder / original.name).exists()
+            page = (root / "index.html").read_text(encoding="utf-8")
+            assert name in page and original.name not in page
 
 
 def _entity(entity_id: str, zh: str, en: str, en_aliases: list[str] | None = None) -> Entity:

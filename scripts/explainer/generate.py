@@ -14,7 +14,6 @@ from .problems import InputError, Problem
 from .registry import CODES, LANGUAGES, PAGE_TYPES
 from .render.site import render_site
 from .repository import edit_base
-from .theme_patches import patched_theme_files
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
@@ -71,16 +70,13 @@ def _collision_problems(pages: dict[str, dict[str, str]]) -> list[Problem]:
 def _desired_files(pages: dict[str, dict[str, str]], dictionary: str) -> dict[str, bytes]:
     """Every file of the docs tree by its path in it.
 
-    Hand-written copies, generated pages, the jieba dictionary, and the patched copies of Material's files.
+    Hand-written copies, generated pages and the jieba dictionary.
     """
     files = {
         MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n",
         "jieba-user-dict.txt": dictionary.encode("utf-8"),
     }
-    theme_files = patched_theme_files()
     for lang in CODES:
-        for rel, content in theme_files.items():
-            files[f"{lang}/{rel}"] = content
         for rel, source in _hand_written(lang).items():
             files[f"{lang}/{rel}"] = source.read_bytes()
         for rel, text in pages[lang].items():

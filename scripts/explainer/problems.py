@@ -35,8 +35,6 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-
-
 def display_path(path: Path) -> str:
     """A path as messages, edit links and downloads show it: relative to the repository, whatever the working
     directory; a path outside the repository is shown as it was given."""

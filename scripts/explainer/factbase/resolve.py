@@ -39,8 +39,6 @@ def _parent_of(data: Any, location: tuple[Any, ...]) -> Any:
     return data
 
 
-
-
 def mentions_in(texts: dict[str, str], finder: MentionFinder) -> dict[str, list[tuple[str, Mention]]]:
     """The mentions index: for every entity, each paragraph that names it, with its first mention there."""
     found: dict[str, list[tuple[str, Mention]]] = defaultdict(list)

@@ -191,7 +191,10 @@ def _misplaced_hint(type_name: str, loc: tuple[Any, ...], key: str) -> str:
 
 def _describe(error: ValidationError, doc: YamlDocument, type_name: str) -> list[Problem]:
     loc = tuple(error.absolute_path)
-    schema, value, kind = error.schema, error.instance, error.validator
+    schema: Any = error.schema
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    kind = error.validator
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         return [
@@ -205,8 +208,7 @@ def _describe(error: ValidationError, doc: YamlDocument, type_name: str) -> list
             if key not in allowed
         ]
     if kind == "required":
-        missing = error.validator_value
-        names = [m for m in missing if m not in value]
+        names = [m for m in expected if m not in value]
         problems = []
         for name in names:
             if set(schema.get("properties", {})) == set(CODES):
@@ -216,7 +218,7 @@ def _describe(error: ValidationError, doc: YamlDocument, type_name: str) -> list
             problems.append(doc.problem(loc, message, key=True))
         return problems
     if kind == "enum":
-        choices = [str(c) for c in error.validator_value]
+        choices = [str(c) for c in expected]
         hint = _did_you_mean(value, choices) or "one of: " + ", ".join(choices)
         return [doc.problem(loc, f"'{echo(value)}' is not an allowed value", hint)]
     if kind == "pattern" and value == "":
@@ -224,15 +226,15 @@ def _describe(error: ValidationError, doc: YamlDocument, type_name: str) -> list
     if kind == "pattern" and "x-error" in schema:
         return [doc.problem(loc, f"'{echo(value)}' is not {schema['x-error']}")]
     if kind == "type":
-        wanted = {
+        wanted: dict[str, str] = {
             "object": "a mapping",
             "array": "a list",
             "string": "text",
             "number": "a number",
             "boolean": "true or false",
         }
-        want = error.validator_value
-        want_text = " or ".join(wanted.get(w, w) for w in (want if isinstance(want, list) else [want]))
+        kinds = [str(w) for w in (expected if isinstance(expected, list) else [expected])]
+        want_text = " or ".join(wanted.get(w, w) for w in kinds)
         return [doc.problem(loc, f"expected {want_text}, got {_kind_of(value)}")]
     if kind in ("minItems", "minLength"):
         return [doc.problem(loc, "must not be empty")]

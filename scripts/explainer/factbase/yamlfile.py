@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.composer import Composer, ComposerError
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver as SafeResolver
 
@@ -96,20 +96,19 @@ class _Loader(CParser, Composer, SafeResolver):
     def get_single_node(self) -> Node | None:
         return Composer.get_single_node(self)
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
         event = self.peek_event()
+        start: Any = event.start_mark if event else None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise ComposerError(
-                None, None, "anchors and aliases (& and *) are not allowed; write the value out", event.start_mark
-            )
+            raise ComposerError(None, None, "anchors and aliases (& and *) are not allowed; write the value out", start)
         if parent is not None and len(parent.value) >= MAX_ITEMS:  # refused before the rest is composed
             what = "a list of more than {:,} items" if isinstance(parent, SequenceNode) else "more than {:,} keys"
             raise ComposerError(None, None, what.format(MAX_ITEMS), parent.start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise ComposerError(None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
-            return Composer.compose_node(self, parent, index)
+                raise ComposerError(None, None, f"nesting deeper than {MAX_DEPTH} levels", start)
+            return cast(Node, Composer.compose_node(self, parent, index))
         finally:
             self._depth -= 1
 
@@ -167,7 +166,7 @@ def _compose(text: str, path: str) -> Node | None:
         message = echo(err.problem or err.context or "invalid YAML", None)
         hint = ""
         context = err.context_mark
-        if err.context and context and (context.line, context.column) != (mark.line, mark.column):
+        if err.context and context and mark and (context.line, context.column) != (mark.line, mark.column):
             hint = f"{echo(err.context, None)}, which started at line {context.line + 1}, column {context.column + 1}"
         if mark:
             hint = _repair_hint(_LINE_BREAK.split(text), mark.line, mark.column, context) or hint
@@ -250,14 +249,15 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, SequenceNode):
             return self._sequence(node, loc)
-        return self._scalar(node, loc)
+        return self._scalar(cast(ScalarNode, node), loc)
 
     def _fail(self, loc: Location, message: str, hint: str = "") -> None:
         self.problems.append(self.doc.problem(loc, message, hint))
 
     def _mapping(self, node: MappingNode, loc: Location) -> dict[str, Any] | None:
         if node.tag != _TAG + "map":
-            return self._fail(loc, f"the tag {echo(node.tag)} is not allowed", "remove it")
+            self._fail(loc, f"the tag {echo(node.tag)} is not allowed", "remove it")
+            return None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_pos = self._position(key_node)
@@ -283,7 +283,8 @@ class _Builder:
 
     def _sequence(self, node: SequenceNode, loc: Location) -> list[Any] | None:
         if node.tag != _TAG + "seq":
-            return self._fail(loc, f"the tag {echo(node.tag)} is not allowed", "remove it")
+            self._fail(loc, f"the tag {echo(node.tag)} is not allowed", "remove it")
+            return None
         return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
 
     def _scalar(self, node: ScalarNode, loc: Location) -> Any:

@@ -6,7 +6,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -230,9 +230,7 @@ class SiteRenderer:
             files.append(DownloadFile(path, type_name, len(factbase.of_type(type_name)), _size(downloads[path])))
         schemas = [(t, schema_summary(t), schema_fields(t), csv_columns(t)) for t in TYPES]
         title = self.inputs.article.title
-        return self._render(
-            "data.md.j2", paths.DATA, files=files, schemas=schemas, meta=self.inputs.meta, title=title
-        )
+        return self._render("data.md.j2", paths.DATA, files=files, schemas=schemas, meta=self.inputs.meta, title=title)
 
     def _page_makers(self, downloads: dict[str, str]) -> Iterator[tuple[str, str, Callable[[], str]]]:
         """Every page: its path in the docs folder, the input it is made from (for messages), and its maker."""
@@ -244,11 +242,11 @@ class SiteRenderer:
         yield paths.DEBATE, folder["quotes"], self.debate
         yield paths.CHARTS, folder["figures"], self.charts
         yield paths.MAP, everything, self.relation_map
-        yield paths.DATA, everything, lambda: self.data(downloads)
+        yield paths.DATA, everything, partial(self.data, downloads)
         for type_name in PAGE_TYPES:
-            yield paths.index_page(type_name), folder[type_name], lambda t=type_name: self.index(t)
+            yield paths.index_page(type_name), folder[type_name], partial(self.index, type_name)
             for entity in facts.of_type(type_name):
-                yield paths.entity_page(entity), entity.file, lambda e=entity: self.entity(e)
+                yield paths.entity_page(entity), entity.file, partial(self.entity, entity)
 
     def pages(self, downloads: dict[str, str]) -> dict[str, str]:
         """Every page by its path in the docs folder, and the data files the download page offers.

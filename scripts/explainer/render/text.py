@@ -71,7 +71,7 @@ def date_label(iso: str, lang: str) -> str:
     """'2023-04-10' as a reader of the language writes it, at the precision given."""
     parts = [int(p) for p in iso.split("-")]
     written = language(lang)
-    values = dict(zip(("y", "m", "d"), parts, strict=False))
+    values: dict[str, int | str] = dict(zip(("y", "m", "d"), parts, strict=False))
     if len(parts) > 1 and written.month_names:
         values["month"] = written.month_names[parts[1] - 1]
     return written.date_formats[len(parts) - 1].format(**values)

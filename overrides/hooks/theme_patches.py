@@ -20,20 +20,20 @@ The page bundle:
    highlighter of words a search result led to (`?h=` in the address) also asked for the index on
    every page; it now asks only when the address has `?h=`.
 
-The patched copies are written into the docs folders, where MkDocs lets them take the place of the
-theme's files. The build fails loudly if Material's files no longer hold the code patched.
+An MkDocs hook (`hooks:` in mkdocs.yml), run after each build: it patches the two files in the built
+site, saves each under a name of its own content's hash (bundle.<hash>.min.js, as Material names its
+files), removes Material's copy and points every page at the new name. The generator knows nothing of
+it. The build stops with a clear message if Material's files are not the ones the patches were written
+against (ORIGINAL_SHA256): upgrading Material means checking each patch here, in one place.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-import material
-
-from .problems import InputError, Problem
-
-JAVASCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+from mkdocs.exceptions import PluginError
 
 # Large enough that the exact name wins over any page that only contains its words.
 EXACT_NAME_BOOST = 100
@@ -49,13 +49,15 @@ class Patch(NamedTuple):
 
 
 class PatchedFile(NamedTuple):
-    pattern: str  # the file's name under JAVASCRIPTS, its hash as a wildcard
+    pattern: str  # the file's name under assets/javascripts/, its hash as a wildcard
+    original_sha256: str  # of Material's file that the patches were written against (mkdocs-material 9.8.1)
     patches: tuple[Patch, ...]
 
 
 PATCHED_FILES = (
     PatchedFile(
         "workers/search.*.min.js",
+        "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4",
         (
             Patch(
                 "recognise a Chinese word at the end of the query",
@@ -82,6 +84,7 @@ PATCHED_FILES = (
     ),
     PatchedFile(
         "bundle.*.min.js",
+        "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f",
         (
             Patch(
                 "load the search index when the search box is first opened",
@@ -98,19 +101,48 @@ PATCHED_FILES = (
 )
 
 
-def patched_theme_files() -> dict[str, bytes]:
-    """Each patched file's path inside a docs folder and its text; fails loudly if Material changed."""
-    files = {}
-    for patched in PATCHED_FILES:
-        found = sorted(JAVASCRIPTS.glob(patched.pattern))
+def patched(text: str, patched_file: PatchedFile, shown: str) -> str:
+    """Material's file with our patches applied; PluginError where it is not the file they were written for."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if digest != patched_file.original_sha256:
+        raise PluginError(
+            f"{shown}: Material's file is not the one overrides/hooks/theme_patches.py was written against "
+            f"(sha256 {digest[:12]}…, expected {patched_file.original_sha256[:12]}…): check each patch to it, "
+            "then record the new hash"
+        )
+    for patch in patched_file.patches:
+        if text.count(patch.broken) != 1:
+            raise PluginError(f"{shown}: the patch to {patch.purpose} no longer applies")
+        text = text.replace(patch.broken, patch.fixed)
+    return text
+
+
+def content_name(name: str, text: str) -> str:
+    """'bundle.a5f9d56c.min.js' renamed for new content: 'bundle.<first 8 of its sha256>.min.js'."""
+    stem, _, rest = name.partition(".")
+    return f"{stem}.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.{rest.partition('.')[2]}"
+
+
+def on_post_build(config: Any) -> None:
+    """Patch Material's search worker and bundle in the built site and point every page at the patched files."""
+    site = Path(config["site_dir"])
+    scripts = site / "assets" / "javascripts"
+    renamed: dict[str, str] = {}
+    for patched_file in PATCHED_FILES:
+        found = sorted(scripts.glob(patched_file.pattern))
         if len(found) != 1:
-            where = str(JAVASCRIPTS / patched.pattern)
-            raise InputError([Problem(where, 1, 1, f"expected one file of Material's, found {len(found)}")])
-        text = found[0].read_text(encoding="utf-8")
-        for patch in patched.patches:
-            if text.count(patch.broken) != 1:
-                hint = f"Material's file changed: check whether it still needs the patch to {patch.purpose}"
-                raise InputError([Problem(str(found[0]), 1, 1, "a patch to Material no longer applies", hint)])
-            text = text.replace(patch.broken, patch.fixed)
-        files[f"assets/javascripts/{found[0].relative_to(JAVASCRIPTS)}"] = text.encode("utf-8")
-    return files
+            raise PluginError(f"{scripts / patched_file.pattern}: expected one file of Material's, found {len(found)}")
+        original = found[0]
+        text = patched(original.read_text(encoding="utf-8"), patched_file, str(original))
+        target = original.with_name(content_name(original.name, text))
+        target.write_text(text, encoding="utf-8")
+        if target != original:
+            original.unlink()
+        renamed[original.name] = target.name
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        changed = html
+        for old, new in renamed.items():
+            changed = changed.replace(old, new)
+        if changed != html:
+            page.write_text(changed, encoding="utf-8")
