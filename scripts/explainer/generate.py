@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from .inputs import Inputs, load_inputs
 from .problems import InputError, Problem
 from .registry import CODES, LANGUAGES, PAGE_TYPES
+from .render.navigation import NAV_FILE, navigation
 from .render.site import render_site
 from .repository import edit_base
+from .strings import strings
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
@@ -81,6 +85,8 @@ def _desired_files(pages: dict[str, dict[str, str]], dictionary: str) -> dict[st
             files[f"{lang}/{rel}"] = source.read_bytes()
         for rel, text in pages[lang].items():
             files[f"{lang}/{rel}"] = text.encode("utf-8")
+        nav = yaml.safe_dump(navigation(strings()[lang]), allow_unicode=True, sort_keys=False)
+        files[f"{lang}/{NAV_FILE}"] = nav.encode("utf-8")
     return files
 
 

@@ -129,7 +129,9 @@ def _relation_problems(node: _Node) -> list[Problem]:
 def _type_problems(type_name: str) -> list[Problem]:
     """Every type is named on the downloads page; a type with pages also names one of its entities."""
     problems = []
-    keys = [f"type.{type_name}"] + ([f"type.{type_name}.one"] if type_name in PAGE_TYPES else [])
+    keys = [f"type.{type_name}"]
+    if type_name in PAGE_TYPES:  # its index is in the navigation, and its entities are named one at a time
+        keys += [f"type.{type_name}.one", f"menu.type.{type_name}"]
     for key in keys:
         missing = _missing(key)
         if missing:
