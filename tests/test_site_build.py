@@ -186,14 +186,13 @@ def test_failed_build_leaves_the_previous_site_intact(
     broken_config = tmp_path / "mkdocs.yml"
     config = Path("languages/en/mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("../../", str(Path.cwd()) + "/")
-    config = config.replace("theme:\n", f"theme:\n  custom_dir: {Path.cwd() / 'overrides'}\n")
-    broken_config.write_text(config + "  - Missing: missing.md\n")
+    broken_config.write_text(config.replace("theme:\n", "theme:\n  custom_dir: no-such-folder\n"))
     monkeypatch.setitem(build.LANGUAGE_CONFIGS, "en", broken_config)
 
     with pytest.raises(InputError) as caught:
         build_site(Path("seeds/facts"), site)
 
-    assert "'missing.md'" in str(caught.value) and "nav" in str(caught.value)
+    assert "no-such-folder" in str(caught.value) and "does not exist" in str(caught.value)
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tmp_path.glob(".site-*"))

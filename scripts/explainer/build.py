@@ -16,10 +16,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .generate import DOCS_DIR, MARKER, generate
+from .generate import DOCS_DIR, EDIT_BASE, MARKER, write_docs
+from .inputs import load_inputs
 from .linkcheck import SiteChecker
 from .problems import InputError, Problem, display_path
 from .registry import LANGUAGES
+from .render.site import render_site
 
 LANGUAGE_CONFIGS = {language.code: language.config for language in LANGUAGES}
 DOCS_OUT = Path("build/docs")
@@ -158,13 +160,17 @@ def _swap_in(new_site: Path, target: Path) -> None:
 
 
 def build_site(facts: Path, site: Path, *, site_url: str | None = None) -> None:
-    generate(facts, DOCS_OUT)
+    """The whole pipeline, in order. Each step checks everything before the next starts, and the site is
+    replaced only at the end: a failure anywhere leaves the published folder as it was."""
+    inputs = load_inputs(facts)  # read every input and validate it (factbase/load.py, validate.py, resolve.py)
+    pages = render_site(inputs, EDIT_BASE)  # render every page of every language (render/)
+    write_docs(inputs, pages, DOCS_OUT)  # write the docs folders MkDocs reads (generate.py)
     shown_as = display_path(site)
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as work:
-        new_site = _build_languages(Path(work), site_url)
-        _check_segmented_search(new_site)
-        _check_links(new_site, site_url, shown_as)
-        _swap_in(new_site, site)
+        new_site = _build_languages(Path(work), site_url)  # MkDocs, strict, every language at once
+        _check_segmented_search(new_site)  # the Chinese search index is segmented
+        _check_links(new_site, site_url, shown_as)  # every internal link and anchor resolves
+        _swap_in(new_site, site)  # only now does the new site replace the old
     print("built " + " and ".join(f"{site / language.prefix} ({language.code})" for language in LANGUAGES))

@@ -120,11 +120,15 @@ def _sync(out: Path, files: dict[str, bytes]) -> None:
             path.rmdir()
 
 
-def generate(facts: Path, out: Path) -> Inputs:
-    """Check the inputs, render both languages, and bring the docs tree at `out` up to date."""
-    inputs = load_inputs(facts)
-    pages = render_site(inputs, EDIT_BASE)
+def write_docs(inputs: Inputs, pages: dict[str, dict[str, str]], out: Path) -> None:
+    """Bring the docs tree at `out` up to date: every language's pages, its navigation, the search dictionary."""
     if problems := _collision_problems(pages):
         raise InputError(problems)
     _sync(out, _desired_files(pages, jieba_dictionary(inputs)))
+
+
+def generate(facts: Path, out: Path) -> Inputs:
+    """Read and validate the inputs, render every language, write the docs tree: the steps before MkDocs."""
+    inputs = load_inputs(facts)
+    write_docs(inputs, render_site(inputs, EDIT_BASE), out)
     return inputs
