@@ -12,7 +12,7 @@ from ..factbase.model import Entity, FactBase
 from ..factbase.validate import BYLINE, PARAGRAPH_PATTERN
 from ..registry import CODES, PAGE_TYPES, SOURCE, Language, entity_type, language, others
 from .numbers import big_number, quantity
-from .paths import entity_page, relative_path
+from .paths import entity_page, fact_page, language_root, relative_path
 from .text import attr, date_label, link_title, md_text, safe_url, time_tag
 
 
@@ -54,6 +54,10 @@ class PageContext:
         """An entity's other names: in the page's language first, then in the others."""
         return [alias for code in (self.lang, *self.others) for alias in entity.aliases(code)]
 
+    def language_home(self, code: str) -> str:
+        """A link from this language's home page to another language's."""
+        return language_root(self.lang, code)
+
     def language_name(self, code: str) -> str:
         """A language's name as it calls itself (中文, English)."""
         return language(code).name
@@ -86,6 +90,10 @@ class PageContext:
         if tooltip:
             return f'[{label}]({target} "{link_title(entity.data[tooltip][self.lang])}")'
         return f"[{label}]({target})"
+
+    def fact_link(self, entity: Entity) -> str:
+        """A link to where a fact is shown: an event on the timeline, a series on the verdict page, and so on."""
+        return f"[{md_text(self.name(entity))}]({self.href(fact_page(entity))})"
 
     def linked(self, text: str, skip: Entity | None = None) -> str:
         """Escaped Markdown of plain text with the first mention of each other entity linked to its page."""

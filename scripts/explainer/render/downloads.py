@@ -68,7 +68,12 @@ def _kind(schema: dict[str, Any]) -> str:
         return "line"
     if str(schema.get("pattern", "")).startswith("^https?://"):
         return "url"
-    return str(schema.get("type", "line")).replace("array", "list").replace("string", "line")
+    # Every JSON type maps to a kind the strings table names (data.kind.*): a new schema cannot break the page.
+    return _JSON_KINDS.get(str(schema.get("type", "")), "line")
+
+
+_JSON_KINDS = {"array": "list", "string": "line", "integer": "number", "number": "number"}
+_JSON_KINDS |= {"boolean": "boolean", "object": "object"}
 
 
 def _is_cell_text(schema: dict[str, Any]) -> bool:

@@ -15,7 +15,7 @@ NAV_FILE = ".nav.yml"  # in each language's docs folder; MkDocs skips files whos
 def navigation(strings: dict[str, str]) -> list[dict[str, str]]:
     """Each entry as MkDocs' `nav:` writes it: {title: page}."""
     before = [("menu.home", paths.HOME), ("menu.article", paths.ARTICLE), ("menu.timeline", paths.TIMELINE)]
-    before.append(("menu.debate", paths.DEBATE))
+    before += [("menu.debate", paths.DEBATE), ("menu.verdict", paths.VERDICT)]
     types = [(f"menu.type.{t}", paths.index_page(t)) for t in PAGE_TYPES]
     after = [("menu.charts", paths.CHARTS), ("menu.map", paths.MAP), ("menu.data", paths.DATA)]
     return [{strings[key]: page} for key, page in before + types + after]

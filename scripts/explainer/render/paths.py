@@ -13,6 +13,7 @@ HOME = "index.md"
 ARTICLE = "article.md"
 TIMELINE = "timeline.md"
 DEBATE = "debate.md"
+VERDICT = "verdict.md"
 CHARTS = "charts.md"
 MAP = "map.md"
 DATA_DIR = "data"
@@ -26,6 +27,21 @@ def entity_page(entity: Entity) -> str:
 
 def index_page(type_name: str) -> str:
     return f"{type_name}/index.md"
+
+
+def fact_page(entity: Entity) -> str:
+    """Where a fact without a page of its own is shown: an event on the timeline, a quote in the debate, the
+    verdict's parts on the verdict page, a figure among the charts."""
+    anchors = {
+        "events": f"{TIMELINE}#{entity.id}",
+        "quotes": f"{DEBATE}#{entity.id}",
+        "series": f"{VERDICT}#series-{entity.id}",
+        "verdict": f"{VERDICT}#{entity.id}",
+        "judgements": f"{VERDICT}#{entity.id}",
+        "standings": f"{VERDICT}#standings",
+        "figures": CHARTS,
+    }
+    return anchors.get(entity.type, entity_page(entity))
 
 
 def csv_file(type_name: str) -> str:
@@ -45,6 +61,12 @@ def page_url(page: str) -> str:
 def site_url(page: str, lang: str) -> str:
     """The address of a page relative to the site's root, in a language: 'en/companies/acme/'."""
     return language(lang).prefix + page_url(page)
+
+
+def language_root(from_lang: str, to_lang: str) -> str:
+    """A relative link from one language's home page to another's: 'en/' from Chinese, '../' from English."""
+    depth = language(from_lang).prefix.count("/")
+    return "../" * depth + language(to_lang).prefix or "./"
 
 
 def relative_path(target: str, page: str) -> str:

@@ -19,7 +19,7 @@ from ..factbase.resolve import mentions_in
 from ..factbase.schema import allowed_values
 from ..inputs import ARTICLE_DIR, META_FILE, Inputs
 from ..problems import InputError, Problem, display_path
-from ..registry import CODES, PAGE_TYPES, entity_type, language
+from ..registry import CODES, PAGE_TYPES, entity_type, language, others
 from ..registry import TYPE_NAMES as TYPES
 from ..strings import forget_strings, strings
 from . import paths
@@ -28,9 +28,10 @@ from .charts import chart_sections, draw_event_counts, draw_section, event_count
 from .context import PageContext
 from .downloads import csv_columns, download_files, schema_fields, schema_summary
 from .linked_data import describe
+from .numbers import big_number
 from .relation_map import draw_relation_map
 from .search import ENTITY_PAGE_BOOST, search_names
-from .text import attr, json_ld, md_text, yaml_string
+from .text import attr, date_label, json_ld, md_text, yaml_string
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -68,6 +69,24 @@ class DownloadFile:
     @property
     def name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class KeyNumber:
+    value: str
+    label: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CastCard:
+    entity: Entity
+    other: str  # its names in the other languages
+    models: list[Entity]
+
+
+CAST_SIZE = 16
+CAST_MODELS = 3
 
 
 @dataclass(frozen=True)
@@ -132,7 +151,8 @@ class SiteRenderer:
         """Where a page's data is edited: the article's metadata or its translation, or the folder of a type."""
         if path == paths.ARTICLE:
             return f"{self.edit_base}{display_path(ARTICLE_DIR)}/{language(self.lang).translation_file or META_FILE}"
-        folders = {paths.TIMELINE: "events", paths.DEBATE: "quotes"} | {paths.index_page(t): t for t in PAGE_TYPES}
+        folders = {paths.TIMELINE: "events", paths.DEBATE: "quotes", paths.VERDICT: "verdict"}
+        folders |= {paths.index_page(t): t for t in PAGE_TYPES}
         files = [e.file for e in self.inputs.factbase.of_type(folders[path])] if path in folders else []
         if not files:
             return None
@@ -213,6 +233,78 @@ class SiteRenderer:
         ]
         return self._render("debate.md.j2", paths.DEBATE, stances=stances, factbase=self.inputs.factbase)
 
+    def home(self) -> str:
+        """The home page: the question, the short answer, key numbers, the timeline at a glance, the cast."""
+        facts = self.inputs.factbase
+        lead = next((p for p in facts.of_type("verdict") if p.data.get("lead")), None)
+        counts = event_counts(facts, strings())
+        return self._render(
+            "home.md.j2",
+            paths.HOME,
+            lead=lead,
+            numbers=self._key_numbers(),
+            drawing=draw_event_counts(counts, self.lang, self.strings) if counts else None,
+            cast=self._cast(),
+        )
+
+    def _key_numbers(self) -> list[KeyNumber]:
+        """The latest value of each series marked for the home page, then what the fact base holds."""
+        facts, numbers = self.inputs.factbase, []
+        for series in facts.of_type("series"):
+            if series.data.get("home"):
+                last = max(series.data["points"], key=lambda p: p["date"])
+                label = self.t("home.number.series", name=series.data["name"][self.lang], date=self._date(last["date"]))
+                numbers.append(KeyNumber(big_number(last["value"], self.lang), label, (last["source"],)))
+        month = str(self.inputs.meta["published"])[:7]  # the article's month
+        in_month = [e for e in facts.of_type("events") if e.data["date"].startswith(month)]
+        numbers.append(KeyNumber(str(len(in_month)), self.t("home.number.month", month=self._date(month)), ()))
+        for type_name in PAGE_TYPES[:2]:  # the companies and the models, as the registry lists them first
+            label = self.t("home.number.in_factbase", what=self.t(f"type.{type_name}"))
+            numbers.append(KeyNumber(str(len(facts.of_type(type_name))), label, ()))
+        numbers.append(KeyNumber(str(len(facts.of_type("sources"))), self.t("home.number.sources"), ()))
+        return numbers
+
+    def _date(self, iso: str) -> str:
+        return date_label(iso, self.lang)
+
+    def t(self, key: str, **values: str) -> str:
+        """A text of the strings table in this language, filled in."""
+        return self.strings[key].format(**values) if values else self.strings[key]
+
+    def _cast(self) -> list[CastCard]:
+        """The companies behind the models, most models first: a card each, with up to three of their models."""
+        facts, cards = self.inputs.factbase, []
+        for company in facts.of_type(PAGE_TYPES[0]):
+            models = [link.source for link in facts.links_to(company, "developers.company")]
+            if models:
+                other = " / ".join(company.name(code) for code in others(self.lang))
+                cards.append(CastCard(company, other, sorted(models, key=lambda m: m.id)[:CAST_MODELS]))
+        cards.sort(key=lambda c: (-len(facts.links_to(c.entity, "developers.company")), c.entity.id))
+        return cards[:CAST_SIZE]
+
+    def verdict(self) -> str:
+        """The article's question answered with what happened next: points, charts, the table, the voices."""
+        facts = self.inputs.factbase
+        points = sorted(facts.of_type("verdict"), key=lambda p: (p.data["order"], p.id))
+        lead = next((p for p in points if p.data.get("lead")), None)
+        points = [p for p in points if p is not lead]
+        series_of = {p.id: facts.get_all(p.data.get("series", [])) for p in points}
+        status_order = allowed_values("standings", "status")
+        standings = sorted(
+            facts.of_type("standings"),
+            key=lambda s: (status_order.index(s.data["status"]), facts.get(s.data["company"]).name(self.lang)),
+        )
+        return self._render(
+            "verdict.md.j2",
+            paths.VERDICT,
+            lead=lead,
+            points=points,
+            series_of=series_of,
+            drawings={},
+            standings=standings,
+            judgements=facts.of_type("judgements"),
+        )
+
     def relation_map(self) -> str:
         drawing = draw_relation_map(self.inputs.factbase, self.lang, self.strings, paths.MAP)
         return self._render("map.md.j2", paths.MAP, d=drawing)
@@ -237,9 +329,11 @@ class SiteRenderer:
         facts = self.inputs.factbase
         folder = {t: _folder_of(facts, t) for t in TYPES}
         everything = posixpath.dirname(folder[TYPES[0]]) or "."  # the fact base itself
+        yield paths.HOME, everything, self.home
         yield paths.ARTICLE, display_path(ARTICLE_DIR), self.article
         yield paths.TIMELINE, folder["events"], self.timeline
         yield paths.DEBATE, folder["quotes"], self.debate
+        yield paths.VERDICT, folder["verdict"], self.verdict
         yield paths.CHARTS, folder["figures"], self.charts
         yield paths.MAP, everything, self.relation_map
         yield paths.DATA, everything, partial(self.data, downloads)
