@@ -38,10 +38,11 @@ def site_port() -> int:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
     """The real site, built once per session with `make site`'s code, for the address the tests serve it at."""
-    site = tmp_path_factory.mktemp("built") / "site"
+    built = tmp_path_factory.mktemp("built")
+    site = built / "site"
     with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(ROOT)
-        build_site(ROOT / "seeds" / "facts", site, site_url=f"http://127.0.0.1:{site_port}/")
+        patch.chdir(ROOT)  # never into build/docs, the folder `make serve` uses
+        build_site(ROOT / "seeds" / "facts", site, site_url=f"http://127.0.0.1:{site_port}/", docs_out=built / "docs")
     return site
 
 

@@ -190,7 +190,7 @@ def test_failed_build_leaves_the_previous_site_intact(
     monkeypatch.setitem(build.LANGUAGE_CONFIGS, "en", broken_config)
 
     with pytest.raises(InputError) as caught:
-        build_site(Path("seeds/facts"), site)
+        build_site(Path("seeds/facts"), site, docs_out=tmp_path / "docs")
 
     assert "no-such-folder" in str(caught.value) and "does not exist" in str(caught.value)
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}

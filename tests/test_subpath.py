@@ -72,7 +72,9 @@ def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("host")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(Path(__file__).resolve().parents[1])
-        build_site(Path("seeds/facts"), root / SUB_PATH.strip("/"), site_url=base)
+        build_site(
+            Path("seeds/facts"), root / SUB_PATH.strip("/"), site_url=base, docs_out=tmp_path_factory.mktemp("docs")
+        )
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_PagesHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

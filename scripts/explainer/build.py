@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .generate import DOCS_DIR, EDIT_BASE, MARKER, write_docs
+from .generate import DOCS_DIR, EDIT_BASE, JIEBA_DICT, MARKER, write_docs
 from .inputs import load_inputs
 from .linkcheck import SiteChecker
 from .problems import InputError, Problem, display_path
@@ -38,10 +38,10 @@ def _mkdocs(config: Path, site_dir: Path, env: dict[str, str]) -> subprocess.Pop
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
 
 
-def _page_source(lang: str, page: str) -> Path:
+def _page_source(lang: str, page: str, docs_out: Path) -> Path:
     """The file a page of the docs folder comes from: hand-written under docs/, else generated."""
     hand_written = DOCS_DIR / lang / page
-    return hand_written if hand_written.is_file() else DOCS_OUT / lang / page
+    return hand_written if hand_written.is_file() else Path(display_path(docs_out / lang / page))
 
 
 def _position_of(path: Path, needle: str) -> tuple[int, int]:
@@ -58,7 +58,7 @@ def _position_of(path: Path, needle: str) -> tuple[int, int]:
     return 1, 1
 
 
-def _warning_problems(lang: str, log: str) -> list[Problem]:
+def _warning_problems(lang: str, log: str, docs_out: Path) -> list[Problem]:
     """Every warning MkDocs printed, at the page and link it names where it names one."""
     problems = []
     for line in log.splitlines():
@@ -68,7 +68,7 @@ def _warning_problems(lang: str, log: str) -> list[Problem]:
         text = warning["text"].strip()
         link = _DOC_LINK_WARNING.match(text)
         if link:
-            source = _page_source(lang, link["page"])
+            source = _page_source(lang, link["page"], docs_out)
             line_no, col = _position_of(source, link["link"])
             message = f"broken link '{link['link']}': {link['reason'].rstrip('.')}"
             problems.append(Problem(str(source), line_no, col, message, "mkdocs build --strict refuses it"))
@@ -77,26 +77,34 @@ def _warning_problems(lang: str, log: str) -> list[Problem]:
     return problems
 
 
-def _environment(site_url: str | None) -> dict[str, str]:
-    """Both languages get the same address (--site-url, else SITE_URL), English under en/; never only one."""
+def _environment(site_url: str | None, docs_out: Path) -> dict[str, str]:
+    """What each language's config reads (languages/<code>/mkdocs.yml): its docs folder, and its address.
+
+    Every language gets the same address (--site-url, else SITE_URL), each under its prefix; never only one.
+    """
     env = dict(os.environ)
+    env["JIEBA_DICT"] = str((docs_out / JIEBA_DICT).resolve())
     site_url = site_url or env.get("SITE_URL")
-    if site_url:
-        base = site_url if site_url.endswith("/") else site_url + "/"
-        env["SITE_URL"], env["SITE_URL_EN"] = base, base + "en/"
+    base = (site_url if site_url.endswith("/") else site_url + "/") if site_url else ""
+    if base:
+        env["SITE_URL"] = base  # the top of the site, which every language's sitemap names
+    for language in LANGUAGES:
+        env[f"DOCS_DIR_{language.code.upper()}"] = str((docs_out / language.code).resolve())
+        if base:
+            env[f"SITE_URL_{language.code.upper()}"] = base + language.prefix
     return env
 
 
-def _build_languages(work: Path, site_url: str | None) -> Path:
+def _build_languages(work: Path, site_url: str | None, docs_out: Path = DOCS_OUT) -> Path:
     """Run the languages' MkDocs builds at once (one per core) and join them, each under its prefix."""
-    env = _environment(site_url)
+    env = _environment(site_url, docs_out)
     outputs = {lang: work / lang for lang in LANGUAGE_CONFIGS}
     runs = {lang: _mkdocs(config, outputs[lang], env) for lang, config in LANGUAGE_CONFIGS.items()}
     failures = []
     for lang, run in runs.items():
         log, _ = run.communicate()
         if run.returncode != 0:
-            found = _warning_problems(lang, log)
+            found = _warning_problems(lang, log, docs_out)
             failures += found or [
                 Problem(str(LANGUAGE_CONFIGS[lang]), 1, 1, f"mkdocs build --strict failed:\n{log.strip()}")
             ]
@@ -159,17 +167,17 @@ def _swap_in(new_site: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def build_site(facts: Path, site: Path, *, site_url: str | None = None) -> None:
+def build_site(facts: Path, site: Path, *, site_url: str | None = None, docs_out: Path = DOCS_OUT) -> None:
     """The whole pipeline, in order. Each step checks everything before the next starts, and the site is
     replaced only at the end: a failure anywhere leaves the published folder as it was."""
     inputs = load_inputs(facts)  # read every input and validate it (factbase/load.py, validate.py, resolve.py)
     pages = render_site(inputs, EDIT_BASE)  # render every page of every language (render/)
-    write_docs(inputs, pages, DOCS_OUT)  # write the docs folders MkDocs reads (generate.py)
+    write_docs(inputs, pages, docs_out)  # write the docs folders MkDocs reads (generate.py)
     shown_as = display_path(site)
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as work:
-        new_site = _build_languages(Path(work), site_url)  # MkDocs, strict, every language at once
+        new_site = _build_languages(Path(work), site_url, docs_out)  # MkDocs, strict, every language at once
         _check_segmented_search(new_site)  # the Chinese search index is segmented
         _check_links(new_site, site_url, shown_as)  # every internal link and anchor resolves
         _swap_in(new_site, site)  # only now does the new site replace the old

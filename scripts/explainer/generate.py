@@ -21,6 +21,7 @@ from .strings import strings
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
+JIEBA_DICT = "jieba-user-dict.txt"  # beside the languages' folders; the Chinese search reads it
 EDIT_BASE = edit_base()  # pyproject.toml's repository and branch, or REPO_URL and REPO_BRANCH
 
 
@@ -78,7 +79,7 @@ def _desired_files(pages: dict[str, dict[str, str]], dictionary: str) -> dict[st
     """
     files = {
         MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n",
-        "jieba-user-dict.txt": dictionary.encode("utf-8"),
+        JIEBA_DICT: dictionary.encode("utf-8"),
     }
     for lang in CODES:
         for rel, source in _hand_written(lang).items():
