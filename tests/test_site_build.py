@@ -255,6 +255,7 @@ def test_a_broken_link_and_anchor_in_a_hand_written_page_fail_the_build_and_are_
 ) -> None:
     project = _project_copy(tmp_path)
     planted = project / "docs" / "zh" / "planted.md"
+    planted.parent.mkdir(parents=True, exist_ok=True)
     planted.write_text("# 测试\n\n一段文字。\n\n见 [x](no-such-page.md) 与 [y](#no-such-anchor)。\n", encoding="utf-8")
     monkeypatch.chdir(project)
 
