@@ -29,10 +29,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def svg_in(page: str, figure_class: str) -> ET.Element:
-    figure = re.search(rf'<figure class="{figure_class}"[^>]*>\n(<svg.*?</svg>)\n</figure>', page, re.S)
+def svg_in(page: str, figure_class: str, form: str = "wide") -> ET.Element:
+    """The picture of a figure in one of its forms, "wide" or "narrow", parsed as XML."""
+    figure = re.search(rf'<figure class="{figure_class}"[^>]*>\n(.*?)</figure>', page, re.S)
     assert figure, figure_class
-    return ET.fromstring(figure.group(1))
+    return ET.fromstring(re.search(rf'<svg class="picture-{form}".*?</svg>', figure.group(1), re.S).group(0))
 
 
 def table_rows(page: str, heading: str) -> list[list[str]]:
