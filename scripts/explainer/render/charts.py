@@ -171,7 +171,8 @@ class DrawnBar:
     range_width: float
     shown: str  # the value as the page writes it, in the chart and in the table
     value_x: float
-    value_y: float  # baseline: beside the bar in the wide form, at the end of the label's last line in the narrow
+    value_lines: tuple[tuple[float, str], ...]  # (baseline y, text): one line beside the bar in the wide form; in
+    # the narrow one at the end of the label's last line, or (too long for it) on lines of their own
     value_anchor: str  # "start" or "end"
 
 
@@ -285,6 +286,20 @@ def _plot_span(scale: Scale, chart: Chart, texts: list[str], form: Form) -> tupl
     return left, max(right, left + 1)
 
 
+def _over_the_bar(label: list[str], value: str, top: float, form: Form) -> tuple[tuple[tuple[float, str], ...], int]:
+    """The lines of a value written over its bar, against the right edge: at the end of the label's last line if
+    both fit, else on lines of their own; and how many lines label and value take together."""
+    room = form.width - 2 * PAD
+    own = wrap(value, room)
+    first = (
+        len(label) - 1
+        if len(own) == 1 and text_width(label[-1]) + VALUE_GAP + text_width(value) <= room
+        else len(label)
+    )
+    lines = tuple((px(top + FONT + (first + i) * LINE), line) for i, line in enumerate(own))
+    return lines, first + len(own)
+
+
 def draw(chart: Chart, title: str, lang: str, strings: dict[str, str], form: Form = WIDE) -> Drawing:
     """Lay a chart out: each label above its bar, gridlines at the ticks whose labels have room, and the value at
     the bar's end (wide form) or at the end of the label's last line, so that the bars get the whole width (narrow).
@@ -307,10 +322,7 @@ def draw(chart: Chart, title: str, lang: str, strings: dict[str, str], form: For
     for bar, text in zip(chart.bars, texts, strict=True):
         lines = wrap(bar.label[lang], form.width - 2 * PAD)
         baselines = tuple((px(y + FONT + i * LINE), line) for i, line in enumerate(lines))
-        rows = len(lines)
-        if form.narrow and text_width((lines or [""])[-1]) + VALUE_GAP + text_width(text) > form.width - 2 * PAD:
-            rows += 1  # the value goes on a line of its own
-        value_baseline = px(y + FONT + (rows - 1) * LINE)
+        value_lines, rows = _over_the_bar(lines, text, y, form) if form.narrow else ((), len(lines))
         y += rows * LINE + 4
         end = to_x(bar.value)
         top = to_x(bar.up_to) if bar.up_to is not None else end
@@ -327,7 +339,7 @@ def draw(chart: Chart, title: str, lang: str, strings: dict[str, str], form: For
                 range_width=px(abs(top - end)),
                 shown=text,
                 value_x=form.width - PAD if form.narrow else px((min(end, top) - 4) if left else (max(end, top) + 4)),
-                value_y=value_baseline if form.narrow else px(y) + 12.5,
+                value_lines=value_lines or ((px(y) + 12.5, text),),
                 value_anchor="end" if left or form.narrow else "start",
             )
         )
@@ -543,9 +555,7 @@ def draw_columns(
     )
 
 
-def draw_event_counts(
-    counts: EventCounts, lang: str, strings: dict[str, str]
-) -> Picture[ColumnDrawing, ColumnDrawing]:
+def draw_event_counts(counts: EventCounts, lang: str, strings: dict[str, str]) -> Picture[ColumnDrawing, ColumnDrawing]:
     """The timeline's picture in both forms, titled by its period and described in words: the span, the total, the
     busiest period."""
     bars = counts.chart.bars
