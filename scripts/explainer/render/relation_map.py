@@ -5,7 +5,7 @@ The wide one has three columns: people, companies and institutions, models and p
 under their parent company, indented and joined to it by an elbow; people and models are placed beside the
 companies they are joined to. The order of the companies is found by barycentre sweeps (each company moves
 towards the mean height of its people and models, then these move towards their companies), keeping the order
-with the fewest crossing lines. The narrow one, for phones, stacks the columns: the companies in the same order,
+with the fewest crossing lines, then swapping neighbouring companies while that removes crossings. The narrow one, for phones, stacks the columns: the companies in the same order,
 each followed by its people and models, set in and hanging from it by a line of the same look as in the wide form.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from ..factbase.model import Entity, FactBase, Link
 from .svg import FONT, NARROW, PAD, Picture, px, text_width
@@ -207,17 +207,22 @@ class _Layout:
             found += _discordant_pairs([(tops[a], tops[b]) for a, b in pairs if a in side])
         return found
 
+    def tops_for(self, order: list[str]) -> dict[str, float]:
+        """Tops of every box with the companies in this order, people and models placed beside them."""
+        tops = {c: TOP + i * ROW for i, c in enumerate(order)}
+        return tops | self.place(self.models, tops) | self.place(self.people, tops)
+
     def arrange(self) -> dict[str, float]:
-        """Tops of every box, from the sweep with the fewest crossings (the first such, so always the same one)."""
+        """Tops of every box, from the sweep with the fewest crossings (the first such, so always the same one),
+        then untangled."""
         key = {c.id: float(i) for i, c in enumerate(self.companies)}
-        best: tuple[int, dict[str, float]] | None = None
+        best: tuple[int, list[str]] | None = None
         for _ in range(SWEEPS):
             order = self.company_order(key)
-            tops = {c: TOP + i * ROW for i, c in enumerate(order)}
-            tops |= self.place(self.models, tops) | self.place(self.people, tops)
+            tops = self.tops_for(order)
             count = self.crossings(tops)
             if best is None or count < best[0]:
-                best = (count, tops)
+                best = (count, order)
             key = {
                 c: (
                     sum(tops[n] for n in self.neighbours[c]) / len(self.neighbours[c])
@@ -227,7 +232,27 @@ class _Layout:
                 for c in order
             }
         assert best is not None
-        return best[1]
+        return self.tops_for(self.untangle(*best))
+
+    def untangle(self, count: int, order: list[str]) -> list[str]:
+        """Swap two neighbouring companies of the same parent (with their subsidiaries) while that leaves fewer
+        crossing lines: the sweeps move whole groups and can leave a few crossings behind."""
+        while count > 0:
+            crossings = ((self.crossings(self.tops_for(swapped)), swapped) for swapped in self.swaps(order))
+            better = next((found for found in crossings if found[0] < count), None)
+            if better is None:
+                break
+            count, order = better
+        return order
+
+    def swaps(self, order: list[str]) -> Iterator[list[str]]:
+        """The order with two neighbouring companies of the same parent swapped, for every such pair in turn."""
+        index = {c: float(i) for i, c in enumerate(order)}
+        for siblings in self.children.values():
+            for a, b in pairwise(sorted(siblings, key=index.__getitem__)):
+                above, below = self.subtree(a), self.subtree(b)
+                moved = {c: index[c] + len(below) for c in above} | {c: index[c] - len(above) for c in below}
+                yield self.company_order(index | moved)
 
 
 def _discordant_pairs(points: list[tuple[float, float]]) -> int:
