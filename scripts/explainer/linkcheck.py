@@ -73,12 +73,20 @@ class SiteChecker:
         parser.feed(path.read_text(encoding="utf-8", errors="replace"))
         return parser
 
+    @property
+    def _served_at(self) -> str:
+        """The path the site is served under: "/", or a sub-path such as "/baimo/" (GitHub Pages of a project)."""
+        path = self.site_url.path if self.site_url else "/"
+        return path if path.endswith("/") else path + "/"
+
     def _page_url(self, path: Path) -> str:
         rel = path.relative_to(self.root).as_posix()
-        return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        return self._served_at + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
     def _target_file(self, url_path: str) -> Path | None:
-        candidate = (self.root / unquote(url_path).lstrip("/")).resolve()
+        if not url_path.startswith(self._served_at):
+            return None  # above the folder the site is served from
+        candidate = (self.root / unquote(url_path).removeprefix(self._served_at).lstrip("/")).resolve()
         if not candidate.is_relative_to(self.root):
             return None
         if candidate.is_dir():
