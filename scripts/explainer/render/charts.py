@@ -293,7 +293,7 @@ def _over_the_bar(label: list[str], value: str, top: float, form: Form) -> tuple
     own = wrap(value, room)
     first = (
         len(label) - 1
-        if len(own) == 1 and text_width(label[-1]) + VALUE_GAP + text_width(value) <= room
+        if label and len(own) == 1 and text_width(label[-1]) + VALUE_GAP + text_width(value) <= room
         else len(label)
     )
     lines = tuple((px(top + FONT + (first + i) * LINE), line) for i, line in enumerate(own))
