@@ -27,16 +27,18 @@ from explainer.registry import CODES as LANGUAGES
 from explainer.render.navigation import navigation
 from explainer.render.relation_map import RELATIONS, TOP, _Layout
 from explainer.render.site import render_site
+from explainer.render.svg import text_width
 from explainer.strings import strings
 
 ROOT = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def svg_in(page: str, figure_class: str) -> ET.Element:
-    figure = re.search(rf'<figure class="{figure_class}"[^>]*>\n(<svg.*?</svg>)\n</figure>', page, re.S)
+def svg_in(page: str, figure_class: str, form: str = "wide") -> ET.Element:
+    """The picture of a figure in one of its forms, "wide" or "narrow", parsed as XML."""
+    figure = re.search(rf'<figure class="{figure_class}"[^>]*>\n(.*?)</figure>', page, re.S)
     assert figure, figure_class
-    return ET.fromstring(figure.group(1))
+    return ET.fromstring(re.search(rf'<svg class="picture-{form}".*?</svg>', figure.group(1), re.S).group(0))
 
 
 def table_rows(page: str, heading: str) -> list[list[str]]:
@@ -61,8 +63,8 @@ def expected_counts(factbase: FactBase) -> tuple[dict[str, int], Counter[str]]:
     return months, Counter(d for d in dates if len(d) == 4)
 
 
-def drawn_counts(page: str) -> dict[str, int]:
-    svg = svg_in(page, "chart chart-columns")
+def drawn_counts(page: str, form: str = "wide") -> dict[str, int]:
+    svg = svg_in(page, "chart chart-columns", form)
     return {g.get("data-period"): int(g.get("data-value")) for g in svg.iter(f"{SVG}g") if g.get("data-period")}
 
 
@@ -72,6 +74,7 @@ def test_the_timeline_chart_counts_the_events_of_each_month_from_the_first_to_th
     months, year_only = expected_counts(real_inputs().factbase)
     drawn = drawn_counts(page)
     assert drawn == months
+    assert drawn_counts(page, "narrow") == drawn, "the phone's picture has the same columns"
     assert list(drawn) == sorted(drawn), "the columns run in time order"
     assert drawn["2023-04"] == max(drawn.values()) >= 10, "the spring-2023 burst stands out"
     assert sum(drawn.values()) + sum(year_only.values()) == len(real_inputs().factbase.of_type("events"))
@@ -126,8 +129,8 @@ def test_a_fact_base_without_events_draws_no_timeline_chart(minimal_facts: Path)
 # ---- Relationship map ----
 
 
-def drawn_map(lang: str, pages: dict[str, dict[str, str]] | None = None) -> ET.Element:
-    return svg_in((pages or real_pages())[lang]["map.md"], "relation-map")
+def drawn_map(lang: str, pages: dict[str, dict[str, str]] | None = None, form: str = "wide") -> ET.Element:
+    return svg_in((pages or real_pages())[lang]["map.md"], "relation-map", form)
 
 
 def edges(svg: ET.Element) -> set[tuple[str, str, str]]:
@@ -191,13 +194,79 @@ def test_the_map_is_a_named_group_of_link_lists_with_its_lines_and_legend_hidden
     assert int(svg.get("width")) <= 1000
 
 
-def test_founders_are_drawn_with_the_founder_line() -> None:
+@pytest.mark.parametrize("form", ["wide", "narrow"])
+def test_founders_are_drawn_with_the_founder_line(form: str) -> None:
     factbase = real_inputs().factbase
     founded = {(k.source.id, k.target.id) for k in factbase.links if k.detail.get("founder")}
     assert ("wang-xiaochuan", "baichuan-ai") in founded
-    for path in drawn_map("en").findall(f"{SVG}g[@class='map-edges']/{SVG}path"):
+    for path in drawn_map("en", form=form).findall(f"{SVG}g[@class='map-edges']/{SVG}path"):
         pair = (path.get("data-source"), path.get("data-target"))
         assert ("map-edge-founder" in path.get("class")) == (pair in founded), pair
+
+
+# ---- The narrow form of the map, for phones: the companies one after another, their people and models under them
+
+
+def narrow_blocks(lang: str) -> list[tuple[ET.Element, list[ET.Element]]]:
+    """Each company of the narrow map, in order, as its link and the links of the names listed under it."""
+    companies = drawn_map(lang, form="narrow").find(f"{SVG}g[@role='list']")
+    return [
+        (item.find(f"{SVG}a"), item.findall(f"{SVG}g[@role='list']/{SVG}g[@role='listitem']/{SVG}a"))
+        for item in companies.findall(f"{SVG}g[@role='listitem']")
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_narrow_map_draws_every_relation_too_each_name_under_the_company_it_is_joined_to(lang: str) -> None:
+    factbase = real_inputs().factbase
+    relations = {(k.source.id, k.target.id, k.relation) for k in factbase.links if k.relation in RELATIONS}
+    svg = drawn_map(lang, form="narrow")
+    assert edges(svg) == relations
+    assert int(svg.get("width")) == 340
+    parent = _Layout(factbase).parent
+    blocks = narrow_blocks(lang)
+    assert sorted(a.get("data-id") for a, _ in blocks) == sorted(c.id for c in _Layout(factbase).companies)
+    for company, members in blocks:
+        hanging = {s for s, t, _ in relations if t == company.get("data-id") and parent.get(s) != t}
+        assert sorted(a.get("data-id") for a in members) == sorted(hanging)
+        for a in [company, *members]:
+            entity = factbase.get(a.get("data-id"))
+            assert posixpath.normpath(posixpath.join("map", a.get("href"))) == f"{entity.type}/{entity.id}"
+            assert a.find(f"{SVG}text").text == entity.name(lang)
+
+
+def test_in_the_narrow_map_a_subsidiary_follows_its_parent_set_in_and_names_fit_their_boxes() -> None:
+    parent = _Layout(real_inputs().factbase).parent
+    blocks = narrow_blocks("en")
+    order = [a.get("data-id") for a, _ in blocks]
+    left = {a.get("data-id"): float(a.find(f"{SVG}rect").get("x")) for a, _ in blocks}
+    for child, mother in parent.items():
+        between = order[order.index(mother) + 1 : order.index(child)]
+        assert all(parent.get(c) is not None for c in between), "only subsidiaries come between a parent and its own"
+        assert left[child] > left[mother]
+    for company, members in blocks:
+        for a in [company, *members]:
+            rect, text = a.find(f"{SVG}rect"), a.find(f"{SVG}text")
+            assert float(rect.get("x")) + float(rect.get("width")) <= 340 - 8
+            assert float(text.get("x")) + text_width(text.text) <= float(rect.get("x")) + float(rect.get("width"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_narrow_map_is_a_named_list_of_companies_each_with_the_list_of_its_names(lang: str) -> None:
+    svg = drawn_map(lang, form="narrow")
+    assert svg.get("role") == "group"
+    assert svg.find(f"{SVG}title").get("id") == svg.get("aria-labelledby") == "relation-map-narrow-title"
+    assert svg.find(f"{SVG}desc").get("id") == svg.get("aria-describedby") and svg.find(f"{SVG}desc").text
+    for name in ("map-edges", "map-legend", "map-spines"):
+        assert svg.find(f"{SVG}g[@class='{name}']").get("aria-hidden") == "true"
+    companies = svg.find(f"{SVG}g[@role='list']")
+    assert companies.get("aria-label") == {"zh": "公司与机构", "en": "Companies and institutions"}[lang]
+    for company, members in narrow_blocks(lang):
+        if members:
+            listed = [g for g in companies.iter(f"{SVG}g") if g.get("aria-label") == company.find(f"{SVG}text").text]
+            assert listed, "each company's names are a list named by the company"
+    colours = {v for e in svg.iter() for k, v in e.attrib.items() if k in ("fill", "stroke")}
+    assert colours <= {"currentColor", "none"}
 
 
 def test_subsidiaries_sit_under_their_parent_and_the_order_leaves_no_line_crossing() -> None:

@@ -2,38 +2,33 @@
 
 Which numbers a chart shows is decided here, from ids and units in the fact base; the numbers
 themselves always come from the fact files. Each chart is laid out in plain coordinates for the
-template `_chart.md.j2`, which writes the SVG and the table of the same numbers beside it.
+template `_chart.md.j2`, which writes the SVG and the table of the same numbers beside it; it is laid out twice,
+in the wide form and in the narrow one for phones (render/svg.py).
 """
 
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from ..factbase.model import Entity, FactBase
 from .numbers import big_number, quantity
+from .svg import FONT, LINE, NARROW, PAD, WIDE, Form, Picture, centred_within, px, text_width, wrap
 from .text import date_label
 
 ESTIMATOR = "guosheng-securities"  # the broker whose cost estimates the article cites (p6)
 COMPANY_IN_DECLINE = "qihoo-360"  # whose falling results the article sets against its share price (p15, p16)
 STOCK_MOVE_DAYS = ("2023-04-10", "2023-04-11")  # the two trading days the article reports (p3, p12, p13)
 
-WIDTH = 640
-PAD = 8  # px around the picture
 PLOT_PAD = 24  # px between the picture's edge and the first or last gridline
-FONT = 13  # px, labels and values
-LINE = 16  # px between label lines
 BAR = 16  # px, bar thickness
 GAP = 14  # px below each bar
 AXIS = 40  # px below the last bar: tick labels and the axis title
-# Where a label may wrap: after any Chinese character (or full-width sign), and after a word and its spaces.
-_WRAP_TOKEN = re.compile(
-    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+"
-)
+TICK_GAP = 8  # px at least between two tick labels
+VALUE_GAP = 12  # px at least between a label and the value written at the end of its line (narrow form)
 
 
 @dataclass(frozen=True)
@@ -176,12 +171,15 @@ class DrawnBar:
     range_width: float
     shown: str  # the value as the page writes it, in the chart and in the table
     value_x: float
+    value_lines: tuple[tuple[float, str], ...]  # (baseline y, text): one line beside the bar in the wide form; in
+    # the narrow one at the end of the label's last line, or (too long for it) on lines of their own
     value_anchor: str  # "start" or "end"
 
 
 @dataclass(frozen=True)
 class Drawing:
     chart: Chart
+    form: Form
     title: str
     desc: str
     axis_title: str
@@ -194,23 +192,6 @@ class Drawing:
     zero_x: float
     ticks: tuple[Tick, ...]
     bars: tuple[DrawnBar, ...]
-
-
-def text_width(text: str, size: float = FONT) -> float:
-    """Roughly how wide text is drawn: a Chinese character a full em, anything else a little over half."""
-    return sum(size if unicodedata.east_asian_width(c) in "WF" else size * 0.58 for c in text)
-
-
-def wrap(text: str, width: float) -> list[str]:
-    """Lines no wider than width: Chinese may break between any two characters, English between words."""
-    lines, line = [], ""
-    for token in _WRAP_TOKEN.findall(text):
-        if line and text_width((line + token).rstrip()) > width:
-            lines.append(line.rstrip())
-            line = token.lstrip()
-        else:
-            line += token
-    return [*lines, line.rstrip()] if line.strip() else lines
 
 
 def _nice_step(span: float, whole: bool = False) -> float:
@@ -256,9 +237,18 @@ def linear_scale(values: list[float], whole: bool = False) -> Scale:
     return Scale(False, first * step, last * step, tuple(i * step for i in range(first, last + 1)), 0.0)
 
 
-def _tick(x: float, label: str) -> Tick:
-    half = text_width(label) / 2
-    return Tick(_r(x), label, _r(min(max(x, PAD + half), WIDTH - PAD - half)))
+def _tick(x: float, label: str, form: Form) -> Tick:
+    return Tick(px(x), label, px(centred_within(x, label, form.width)))
+
+
+def _spaced(ticks: list[Tick], anchor: int) -> list[Tick]:
+    """Every tick, or every second, third ... counting from the anchor's: the most that leave no two labels touching."""
+    for stride in range(1, len(ticks)):
+        kept = [t for i, t in enumerate(ticks) if (i - anchor) % stride == 0]
+        ends = [(t.label_x - text_width(t.label) / 2, t.label_x + text_width(t.label) / 2) for t in kept]
+        if all(right + TICK_GAP <= left for (_, right), (left, _) in pairwise(ends)):
+            return kept
+    return [ticks[anchor]]
 
 
 def shown(bar: Bar, unit: str, lang: str, strings: dict[str, str]) -> str:
@@ -283,40 +273,57 @@ def _describe(chart: Chart, lang: str, strings: dict[str, str], texts: list[str]
     )
 
 
-def _r(x: float) -> float:
-    return round(x, 1)
-
-
-def _plot_span(scale: Scale, chart: Chart, texts: list[str]) -> tuple[float, float]:
-    """Left and right ends of the axis, leaving room for every value written beside its bar's end."""
+def _plot_span(scale: Scale, chart: Chart, texts: list[str], form: Form) -> tuple[float, float]:
+    """Left and right ends of the axis; in the wide form leaving room for every value written beside its bar's end."""
+    if form.narrow:  # the values are written over the bars, which get the whole width
+        return PLOT_PAD, form.width - PLOT_PAD
     left = PLOT_PAD + max((text_width(t) + 4 for b, t in zip(chart.bars, texts, strict=True) if b.value < 0), default=0)
-    right = WIDTH - PLOT_PAD
+    right = form.width - PLOT_PAD
     for bar, text in zip(chart.bars, texts, strict=True):
         end = scale.fraction(bar.up_to if bar.up_to is not None else bar.value)
         if bar.value >= 0 and end > 0:  # the value must fit between the bar's end and the picture's edge
-            right = min(right, left + (WIDTH - PAD - 4 - text_width(text) - left) / end)
+            right = min(right, left + (form.width - PAD - 4 - text_width(text) - left) / end)
     return left, max(right, left + 1)
 
 
-def draw(chart: Chart, title: str, lang: str, strings: dict[str, str]) -> Drawing:
-    """Lay a chart out: each label above its bar, the value at the bar's end, gridlines at the ticks."""
+def _over_the_bar(label: list[str], value: str, top: float, form: Form) -> tuple[tuple[tuple[float, str], ...], int]:
+    """The lines of a value written over its bar, against the right edge: at the end of the label's last line if
+    both fit, else on lines of their own; and how many lines label and value take together."""
+    room = form.width - 2 * PAD
+    own = wrap(value, room)
+    first = (
+        len(label) - 1
+        if label and len(own) == 1 and text_width(label[-1]) + VALUE_GAP + text_width(value) <= room
+        else len(label)
+    )
+    lines = tuple((px(top + FONT + (first + i) * LINE), line) for i, line in enumerate(own))
+    return lines, first + len(own)
+
+
+def draw(chart: Chart, title: str, lang: str, strings: dict[str, str], form: Form = WIDE) -> Drawing:
+    """Lay a chart out: each label above its bar, gridlines at the ticks whose labels have room, and the value at
+    the bar's end (wide form) or at the end of the label's last line, so that the bars get the whole width (narrow).
+    """
     texts = [shown(b, chart.unit, lang, strings) for b in chart.bars]
     scale = scale_of(chart)
-    x0, x1 = _plot_span(scale, chart, texts)
+    x0, x1 = _plot_span(scale, chart, texts, form)
 
     def to_x(value: float) -> float:
         return x0 + scale.fraction(value) * (x1 - x0)
 
-    if chart.unit == "percent":
-        ticks = [_tick(to_x(v), quantity(v, "percent", lang, strings)) for v in scale.ticks]
-    else:
-        ticks = [_tick(to_x(v), big_number(v, lang)) for v in scale.ticks]
+    def tick_label(value: float) -> str:
+        return quantity(value, "percent", lang, strings) if chart.unit == "percent" else big_number(value, lang)
+
+    ticks = [_tick(to_x(v), tick_label(v), form) for v in scale.ticks]
+    if form.narrow:  # fewer gridlines, each labelled, rather than labels run together
+        ticks = _spaced(ticks, scale.ticks.index(scale.base))
     zero = to_x(scale.base)
     drawn, y = [], float(PAD)
     for bar, text in zip(chart.bars, texts, strict=True):
-        lines = wrap(bar.label[lang], WIDTH - 2 * PAD)
-        baselines = tuple((_r(y + FONT + i * LINE), line) for i, line in enumerate(lines))
-        y += len(lines) * LINE + 4
+        lines = wrap(bar.label[lang], form.width - 2 * PAD)
+        baselines = tuple((px(y + FONT + i * LINE), line) for i, line in enumerate(lines))
+        value_lines, rows = _over_the_bar(lines, text, y, form) if form.narrow else ((), len(lines))
+        y += rows * LINE + 4
         end = to_x(bar.value)
         top = to_x(bar.up_to) if bar.up_to is not None else end
         left = bar.value < 0
@@ -325,40 +332,44 @@ def draw(chart: Chart, title: str, lang: str, strings: dict[str, str]) -> Drawin
                 bar=bar,
                 label=bar.label[lang],
                 label_lines=baselines,
-                y=_r(y),
-                x=_r(min(zero, end)),
-                width=_r(abs(end - zero)),
-                range_x=_r(min(end, top)),
-                range_width=_r(abs(top - end)),
+                y=px(y),
+                x=px(min(zero, end)),
+                width=px(abs(end - zero)),
+                range_x=px(min(end, top)),
+                range_width=px(abs(top - end)),
                 shown=text,
-                value_x=_r((min(end, top) - 4) if left else (max(end, top) + 4)),
-                value_anchor="end" if left else "start",
+                value_x=form.width - PAD if form.narrow else px((min(end, top) - 4) if left else (max(end, top) + 4)),
+                value_lines=value_lines or ((px(y) + 12.5, text),),
+                value_anchor="end" if left or form.narrow else "start",
             )
         )
         y += BAR + GAP
     return Drawing(
         chart=chart,
+        form=form,
         title=title,
         desc=_describe(chart, lang, strings, texts),
         axis_title=strings[f"chart.axis.{chart.unit}"] + (strings["chart.log_note"] if chart.log else ""),
-        width=WIDTH,
-        height=_r(y + AXIS),
-        axis_y=_r(y - GAP / 2),
-        tick_y=_r(y - GAP / 2 + FONT + 4),
-        title_y=_r(y - GAP / 2 + 2 * FONT + 10),
+        width=form.width,
+        height=px(y + AXIS),
+        axis_y=px(y - GAP / 2),
+        tick_y=px(y - GAP / 2 + FONT + 4),
+        title_y=px(y - GAP / 2 + 2 * FONT + 10),
         grid_top=PAD,
-        zero_x=_r(zero),
+        zero_x=px(zero),
         ticks=tuple(ticks),
         bars=tuple(drawn),
     )
 
 
-def draw_section(section: Section, lang: str, strings: dict[str, str]) -> list[Drawing]:
-    """Every chart of a section; where it has several, each title names its unit."""
+def draw_section(section: Section, lang: str, strings: dict[str, str]) -> list[Picture[Drawing, Drawing]]:
+    """Every chart of a section, in both forms; where it has several, each title names its unit."""
     title = strings[f"chart.{section.id}.title"]
     if len(section.charts) == 1:
-        return [draw(section.charts[0], title, lang, strings)]
-    return [draw(c, f"{title} · {strings[f'chart.axis.{c.unit}']}", lang, strings) for c in section.charts]
+        titled = [(section.charts[0], title)]
+    else:
+        titled = [(c, f"{title} · {strings[f'chart.axis.{c.unit}']}") for c in section.charts]
+    return [Picture(draw(c, t, lang, strings, WIDE), draw(c, t, lang, strings, NARROW)) for c, t in titled]
 
 
 # ---- Counts over time: the timeline's events per month (or quarter), drawn as upright columns ----
@@ -458,6 +469,7 @@ class DrawnColumn:
 @dataclass(frozen=True)
 class ColumnDrawing:
     chart: Chart
+    form: Form
     title: str
     desc: str
     axis_title: str  # over the value axis
@@ -476,12 +488,15 @@ class ColumnDrawing:
     note_y: float
 
 
-def draw_columns(chart: Chart, title: str, desc: str, lang: str, strings: dict[str, str]) -> ColumnDrawing:
-    """Lay a count over time out: a column per period on a linear scale from zero, the years named under the axis."""
+def draw_columns(
+    chart: Chart, title: str, desc: str, lang: str, strings: dict[str, str], form: Form = WIDE
+) -> ColumnDrawing:
+    """Lay a count over time out: a column per period on a linear scale from zero, the years named under the axis
+    where they have room (in the narrow form, columns a few pixels wide and fewer years named)."""
     scale = linear_scale([b.value for b in chart.bars], whole=True)
     labels = [big_number(v, lang) for v in scale.ticks]
     left = PAD + max(text_width(t) for t in labels) + 6
-    right = WIDTH - PAD
+    right = form.width - PAD
     bottom = COLUMNS_TOP + COLUMNS_PLOT
     slot = (right - left) / len(chart.bars)
     gap = 1 if slot >= 4 else 0
@@ -497,10 +512,10 @@ def draw_columns(chart: Chart, title: str, desc: str, lang: str, strings: dict[s
                 bar=bar,
                 label=bar.label[lang],
                 shown=count_text(int(bar.value), strings),
-                x=_r(left + i * slot + gap / 2),
-                y=_r(top),
-                width=_r(slot - gap),
-                height=_r(bottom - top),
+                x=px(left + i * slot + gap / 2),
+                y=px(top),
+                width=px(slot - gap),
+                height=px(bottom - top),
             )
         )
     runs: list[Run] = []
@@ -510,38 +525,39 @@ def draw_columns(chart: Chart, title: str, desc: str, lang: str, strings: dict[s
         stop = starts[n + 1] if n + 1 < len(starts) else len(chart.bars)
         label = chart.bars[start].date[:4]
         half = text_width(label) / 2
-        centre = min(max(left + (start + stop) / 2 * slot, PAD + half), WIDTH - PAD - half)
+        centre = centred_within(left + (start + stop) / 2 * slot, label, form.width)
         fits = centre - half >= end_of_last_label + 4
         if fits:
             end_of_last_label = centre + half
-        runs.append(Run(_r(left + start * slot), label, _r(centre) if fits else None))
+        runs.append(Run(px(left + start * slot), label, px(centre) if fits else None))
     peak = max(range(len(columns)), key=lambda i: (columns[i].bar.value, -i))
     note = f"{columns[peak].label}{strings['timeline.chart.note_sep']}{columns[peak].shown}"
-    half = text_width(note) / 2
-    note_x = min(max(columns[peak].x + columns[peak].width / 2, PAD + half), WIDTH - PAD - half)
+    note_x = centred_within(columns[peak].x + columns[peak].width / 2, note, form.width)
     return ColumnDrawing(
         chart=chart,
+        form=form,
         title=title,
         desc=desc,
         axis_title=strings["timeline.chart.axis"],
-        width=WIDTH,
-        height=_r(bottom + FONT + 6 + PAD),
-        plot_left=_r(left),
-        plot_right=_r(right),
+        width=form.width,
+        height=px(bottom + FONT + 6 + PAD),
+        plot_left=px(left),
+        plot_right=px(right),
         plot_top=COLUMNS_TOP,
-        axis_y=_r(bottom),
-        run_y=_r(bottom + FONT + 4),
-        gridlines=tuple(Gridline(_r(to_y(v)), t) for v, t in zip(scale.ticks, labels, strict=True)),
+        axis_y=px(bottom),
+        run_y=px(bottom + FONT + 4),
+        gridlines=tuple(Gridline(px(to_y(v)), t) for v, t in zip(scale.ticks, labels, strict=True)),
         columns=tuple(columns),
         runs=tuple(runs),
         note=note,
-        note_x=_r(note_x),
-        note_y=_r(columns[peak].y - 5),
+        note_x=px(note_x),
+        note_y=px(columns[peak].y - 5),
     )
 
 
-def draw_event_counts(counts: EventCounts, lang: str, strings: dict[str, str]) -> ColumnDrawing:
-    """The timeline's picture, titled by its period and described in words: the span, the total, the busiest."""
+def draw_event_counts(counts: EventCounts, lang: str, strings: dict[str, str]) -> Picture[ColumnDrawing, ColumnDrawing]:
+    """The timeline's picture in both forms, titled by its period and described in words: the span, the total, the
+    busiest period."""
     bars = counts.chart.bars
     peak = max(bars, key=lambda b: (b.value, -bars.index(b)))
     total = sum(int(b.value) for b in bars)
@@ -558,4 +574,5 @@ def draw_event_counts(counts: EventCounts, lang: str, strings: dict[str, str]) -
         peak_count=count_text(int(peak.value), strings),
         year_only=year_only,
     )
-    return draw_columns(counts.chart, strings[f"timeline.chart.title.{counts.period}"], desc, lang, strings)
+    title = strings[f"timeline.chart.title.{counts.period}"]
+    return Picture(*(draw_columns(counts.chart, title, desc, lang, strings, form) for form in (WIDE, NARROW)))

@@ -1,21 +1,24 @@
 """The relationship map: who builds which model, who founded or works at which company, which company owns which.
 
-Laid out at generation time as plain coordinates for the template `map.md.j2`, in three columns: people,
-companies and institutions, models and products. Subsidiaries are listed under their parent company, indented
-and joined to it by an elbow; people and models are placed beside the companies they are joined to. The order
-of the companies is found by barycentre sweeps (each company moves towards the mean height of its people and
-models, then these move towards their companies), keeping the order with the fewest crossing lines.
+Laid out at generation time as plain coordinates for the template `_map.md.j2`, in two forms (render/svg.py).
+The wide one has three columns: people, companies and institutions, models and products. Subsidiaries are listed
+under their parent company, indented and joined to it by an elbow; people and models are placed beside the
+companies they are joined to. The order of the companies is found by barycentre sweeps (each company moves
+towards the mean height of its people and models, then these move towards their companies), keeping the order
+with the fewest crossing lines, then swapping neighbouring companies while that removes crossings. The narrow one, for phones, stacks the columns: the companies in the same order,
+each followed by its people and models, set in and hanging from it by a line of the same look as in the wide form.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from ..factbase.model import Entity, FactBase, Link
-from .charts import FONT, PAD, text_width
+from .svg import FONT, NARROW, PAD, Picture, px, text_width
 
 AFFILIATION = "affiliations.company"  # a person's file names a company they founded or work at
 PARENT = "parent.company"  # a company's file names the company it belongs to
@@ -34,6 +37,8 @@ HEAD = PAD + FONT + 2  # baseline of the column headings
 TOP = HEAD + 14  # top of the first box
 SWEEPS = 12
 LEGEND_LINE = 30  # px, the sample line of a legend entry
+STEP = 28  # px the narrow form sets a company's people, models and subsidiaries in from the company
+SPINE = 10  # px from a company's left edge to the line its people, models and subsidiaries hang from (narrow form)
 
 
 @dataclass(frozen=True)
@@ -49,19 +54,19 @@ class Node:
 
     @property
     def right(self) -> float:
-        return _r(self.x + self.width)
+        return px(self.x + self.width)
 
     @property
     def middle(self) -> float:
-        return _r(self.y + BOX / 2)
+        return px(self.y + BOX / 2)
 
     @property
     def text_x(self) -> float:
-        return _r(self.x + TEXT_PAD)
+        return px(self.x + TEXT_PAD)
 
     @property
     def text_y(self) -> float:
-        return _r(self.y + BOX / 2 + FONT * 0.36)
+        return px(self.y + BOX / 2 + FONT * 0.36)
 
     @property
     def rx(self) -> float:
@@ -98,8 +103,24 @@ class MapDrawing:
     rows: dict[str, tuple[Link, ...]]  # the relations by kind of link, in the map's order, for the tables
 
 
-def _r(x: float) -> float:
-    return round(x, 1)
+@dataclass(frozen=True)
+class Block:
+    """A company in the narrow form, and the people, models (and parents left out of the tree) hanging from it."""
+
+    company: Node
+    members: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class StackedMap:
+    """The narrow form: the legend, then every company in the wide form's order, its subsidiaries set in under it."""
+
+    width: int
+    height: int
+    legend: tuple[LegendEntry, ...]
+    spines: tuple[str, ...]  # SVG path data: the line down from each company that its members hang from
+    blocks: tuple[Block, ...]
+    edges: tuple[Edge, ...]  # a short line from the spine to each member, in its relation's look
 
 
 def _isotonic(values: list[float]) -> list[float]:
@@ -186,17 +207,22 @@ class _Layout:
             found += _discordant_pairs([(tops[a], tops[b]) for a, b in pairs if a in side])
         return found
 
+    def tops_for(self, order: list[str]) -> dict[str, float]:
+        """Tops of every box with the companies in this order, people and models placed beside them."""
+        tops = {c: TOP + i * ROW for i, c in enumerate(order)}
+        return tops | self.place(self.models, tops) | self.place(self.people, tops)
+
     def arrange(self) -> dict[str, float]:
-        """Tops of every box, from the sweep with the fewest crossings (the first such, so always the same one)."""
+        """Tops of every box, from the sweep with the fewest crossings (the first such, so always the same one),
+        then untangled."""
         key = {c.id: float(i) for i, c in enumerate(self.companies)}
-        best: tuple[int, dict[str, float]] | None = None
+        best: tuple[int, list[str]] | None = None
         for _ in range(SWEEPS):
             order = self.company_order(key)
-            tops = {c: TOP + i * ROW for i, c in enumerate(order)}
-            tops |= self.place(self.models, tops) | self.place(self.people, tops)
+            tops = self.tops_for(order)
             count = self.crossings(tops)
             if best is None or count < best[0]:
-                best = (count, tops)
+                best = (count, order)
             key = {
                 c: (
                     sum(tops[n] for n in self.neighbours[c]) / len(self.neighbours[c])
@@ -206,7 +232,27 @@ class _Layout:
                 for c in order
             }
         assert best is not None
-        return best[1]
+        return self.tops_for(self.untangle(*best))
+
+    def untangle(self, count: int, order: list[str]) -> list[str]:
+        """Swap two neighbouring companies of the same parent (with their subsidiaries) while that leaves fewer
+        crossing lines: the sweeps move whole groups and can leave a few crossings behind."""
+        while count > 0:
+            crossings = ((self.crossings(self.tops_for(swapped)), swapped) for swapped in self.swaps(order))
+            better = next((found for found in crossings if found[0] < count), None)
+            if better is None:
+                break
+            count, order = better
+        return order
+
+    def swaps(self, order: list[str]) -> Iterator[list[str]]:
+        """The order with two neighbouring companies of the same parent swapped, for every such pair in turn."""
+        index = {c: float(i) for i, c in enumerate(order)}
+        for siblings in self.children.values():
+            for a, b in pairwise(sorted(siblings, key=index.__getitem__)):
+                above, below = self.subtree(a), self.subtree(b)
+                moved = {c: index[c] + len(below) for c in above} | {c: index[c] - len(above) for c in below}
+                yield self.company_order(index | moved)
 
 
 def _discordant_pairs(points: list[tuple[float, float]]) -> int:
@@ -236,23 +282,71 @@ def _discordant_pairs(points: list[tuple[float, float]]) -> int:
 
 
 def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
-    middle = _r((x1 + x2) / 2)
-    return f"M{_r(x1)} {_r(y1)} C{middle} {_r(y1)} {middle} {_r(y2)} {_r(x2)} {_r(y2)}"
+    middle = px((x1 + x2) / 2)
+    return f"M{px(x1)} {px(y1)} C{middle} {px(y1)} {middle} {px(y2)} {px(x2)} {px(y2)}"
 
 
-def draw_relation_map(factbase: FactBase, lang: str, strings: dict[str, str], page: str) -> MapDrawing | None:
-    """The map for a page at `page` (a Markdown path); None when the fact base holds none of these relations."""
+def draw_relation_map(
+    factbase: FactBase, lang: str, strings: dict[str, str], page: str
+) -> Picture[MapDrawing, StackedMap] | None:
+    """The map for a page at `page` (a Markdown path), in both forms; None when the fact base holds none of these
+    relations."""
     layout = _Layout(factbase)
     if not layout.links:
         return None
     tops = layout.arrange()
+    base = posixpath.dirname(page.removesuffix(".md") + "/")  # the built page is served as a folder
+
+    def node(entity: Entity, column: str, x: float, y: float, width: float, depth: int) -> Node:
+        href = posixpath.relpath(entity.url(lang), base) + "/"
+        return Node(entity, column, entity.name(lang), href, px(x), px(y), px(width), depth)
+
+    return Picture(_columns(layout, tops, lang, strings, node), _stacked(layout, tops, lang, strings, node))
+
+
+_NodeMaker = Callable[[Entity, str, float, float, float, int], Node]
+_MEMBER_ORDER = {"people": 0, "models": 1, "": 2}  # under a company in the narrow form; "": a parent left out
+
+
+def _by_pair(layout: _Layout) -> dict[tuple[str, str], list[Link]]:
+    """The links between each two entities (a person's roles at one company), each pair drawn as one line."""
+    pairs: dict[tuple[str, str], list[Link]] = defaultdict(list)
+    for link in layout.links:
+        pairs[(link.source.id, link.target.id)].append(link)
+    return pairs
+
+
+def _kind(links: list[Link]) -> str:
+    """The look of a line and its legend entry: "founder", "affiliation", "developer" or "parent"."""
+    relation = links[0].relation
+    if relation == AFFILIATION:
+        return "founder" if any(k.detail.get("founder") for k in links) else "affiliation"
+    return "developer" if relation == DEVELOPER else "parent"
+
+
+def _legend(strings: dict[str, str], width: float, top: float) -> tuple[list[LegendEntry], float]:
+    """The legend's entries in rows no wider than the picture, the first row's line at top; and the last row's y."""
+    legend, lx, ly = [], float(PAD), top
+    for kind in ("founder", "affiliation", "developer", "parent"):
+        text = strings[f"map.legend.{kind}"]
+        entry_width = LEGEND_LINE + 6 + text_width(text) + 24
+        if lx > PAD and lx + entry_width > width - PAD:
+            lx, ly = float(PAD), ly + 22
+        legend.append(LegendEntry(kind, text, px(lx), px(ly)))
+        lx += entry_width
+    return legend, ly
+
+
+def _columns(
+    layout: _Layout, tops: dict[str, float], lang: str, strings: dict[str, str], make: _NodeMaker
+) -> MapDrawing:
+    """The wide form: three columns as wide as their names, spread towards TARGET_WIDTH, the legend under them."""
     members = {"people": layout.people, "companies": layout.companies, "models": layout.models}
-    label = {e.id: e.name(lang) for column in members.values() for e in column}
     depth = {c.id: layout.depth(c.id) for c in layout.companies}
     width = {
         column: max(
             [text_width(strings[f"type.{column}"])]
-            + [text_width(label[e.id]) + 2 * TEXT_PAD + INDENT * depth.get(e.id, 0) for e in entities]
+            + [text_width(e.name(lang)) + 2 * TEXT_PAD + INDENT * depth.get(e.id, 0) for e in entities]
         )
         for column, entities in members.items()
         if entities
@@ -265,13 +359,10 @@ def draw_relation_map(factbase: FactBase, lang: str, strings: dict[str, str], pa
             left[column] = x
             x += width[column] + gap
     total_width = round(x - gap + PAD)
-    base = posixpath.dirname(page.removesuffix(".md") + "/")  # the built page is served as a folder
 
     def node(entity: Entity, column: str) -> Node:
         d = depth.get(entity.id, 0)
-        href = posixpath.relpath(entity.url(lang), base) + "/"
-        x, y, w = _r(left[column] + INDENT * d), _r(tops[entity.id]), _r(width[column] - INDENT * d)
-        return Node(entity, column, label[entity.id], href, x, y, w, d)
+        return make(entity, column, left[column] + INDENT * d, tops[entity.id], width[column] - INDENT * d, d)
 
     nodes = {e.id: node(e, column) for column, entities in members.items() for e in entities}
     columns = tuple(
@@ -281,35 +372,22 @@ def draw_relation_map(factbase: FactBase, lang: str, strings: dict[str, str], pa
     )
 
     edges: list[Edge] = []
-    by_pair: dict[tuple[str, str], list[Link]] = defaultdict(list)
-    for link in layout.links:
-        by_pair[(link.source.id, link.target.id)].append(link)
-    for (source, target), links in by_pair.items():
-        relation = links[0].relation
+    for (source, target), links in _by_pair(layout).items():
+        relation, kind = links[0].relation, _kind(links)
         a, b = nodes[source], nodes[target]
         if relation == AFFILIATION:
-            kind = "founder" if any(k.detail.get("founder") for k in links) else "affiliation"
             path = _curve(a.right, a.middle, b.x, b.middle)
         elif relation == DEVELOPER:
-            kind, path = "developer", _curve(b.right, b.middle, a.x, a.middle)
+            path = _curve(b.right, b.middle, a.x, a.middle)
         elif layout.parent.get(source) == target:  # an elbow from the parent down (or up) to its subsidiary
-            kind = "parent"
             down = a.y > b.y
-            path = f"M{_r(b.x + INDENT / 2)} {_r(b.y + BOX if down else b.y)} V{a.middle} H{a.x}"
+            path = f"M{px(b.x + INDENT / 2)} {px(b.y + BOX if down else b.y)} V{a.middle} H{a.x}"
         else:  # a parent the tree had to leave out (a loop): a curve bulging to the left
-            kind = "parent"
-            path = f"M{a.x} {a.middle} C{_r(a.x - 40)} {a.middle} {_r(b.x - 40)} {b.middle} {b.x} {b.middle}"
+            path = f"M{a.x} {a.middle} C{px(a.x - 40)} {a.middle} {px(b.x - 40)} {b.middle} {b.x} {b.middle}"
         edges.append(Edge(kind, relation, links[0].source, links[0].target, tuple(links), path))
 
     bottom = max(n.y for n in nodes.values()) + BOX
-    legend, lx, ly = [], float(PAD), bottom + 30
-    for kind in ("founder", "affiliation", "developer", "parent"):
-        text = strings[f"map.legend.{kind}"]
-        entry_width = LEGEND_LINE + 6 + text_width(text) + 24
-        if lx > PAD and lx + entry_width > total_width - PAD:
-            lx, ly = float(PAD), ly + 22
-        legend.append(LegendEntry(kind, text, _r(lx), _r(ly)))
-        lx += entry_width
+    legend, last_row = _legend(strings, total_width, bottom + 30)
     order = {n.entity.id: (COLUMNS.index(n.column), n.y) for n in nodes.values()}
     rows = {
         relation: tuple(
@@ -326,10 +404,59 @@ def draw_relation_map(factbase: FactBase, lang: str, strings: dict[str, str], pa
     }
     return MapDrawing(
         width=total_width,
-        height=round(ly + 16),
-        heads=tuple((column, heading, _r(left[column])) for column, heading, _ in columns),
+        height=round(last_row + 16),
+        heads=tuple((column, heading, px(left[column])) for column, heading, _ in columns),
         columns=columns,
         edges=tuple(edges),
         legend=tuple(legend),
         rows=rows,
     )
+
+
+def _stacked(
+    layout: _Layout, tops: dict[str, float], lang: str, strings: dict[str, str], make: _NodeMaker
+) -> StackedMap:
+    """The narrow form: under the legend, each company in the wide form's order (so each parent is followed by its
+    subsidiaries, set in), and under each company the people and models joined to it, set in, in the wide form's
+    order; each hangs from its company by a short line in the look of its relation."""
+    width = NARROW.width
+    legend, last_row = _legend(strings, width, PAD + 12)
+    column = {e.id: c for c, entities in (("people", layout.people), ("models", layout.models)) for e in entities}
+    members: dict[str, list[tuple[Entity, list[Link]]]] = defaultdict(list)  # company id -> its members, their links
+    subsidiary_links: dict[str, list[Link]] = {}
+    for (source, target), links in _by_pair(layout).items():
+        if layout.parent.get(source) == target:
+            subsidiary_links[source] = links
+        else:  # a person, a model, or a parent company the tree had to leave out (a loop)
+            members[target].append((links[0].source, links))
+    companies: dict[str, Node] = {}
+    hanging: dict[str, list[float]] = defaultdict(list)  # company id -> the middles of the rows hanging from it
+    blocks, edges, y = [], [], last_row + 22
+
+    def hang(company: Node, member: Node, links: list[Link]) -> None:
+        path = f"M{px(company.x + SPINE)} {member.middle} H{member.x}"
+        edges.append(Edge(_kind(links), links[0].relation, links[0].source, links[0].target, tuple(links), path))
+        hanging[company.entity.id].append(member.middle)
+
+    for company in sorted(layout.companies, key=lambda c: (tops[c.id], c.id)):
+        parent = companies.get(layout.parent.get(company.id, ""))
+        x = PAD if parent is None else parent.x + STEP
+        block_head = make(company, "companies", x, y, width - PAD - x, layout.depth(company.id))
+        companies[company.id] = block_head
+        if parent is not None:
+            hang(parent, block_head, subsidiary_links[company.id])
+        y += ROW
+        drawn = []
+        for entity, links in sorted(
+            members[company.id], key=lambda m: (_MEMBER_ORDER[column.get(m[0].id, "")], tops[m[0].id], m[0].id)
+        ):
+            name_width = text_width(entity.name(lang)) + 2 * TEXT_PAD
+            member = make(
+                entity, column.get(entity.id, "companies"), x + STEP, y, min(name_width, width - PAD - x - STEP), 0
+            )
+            hang(block_head, member, links)
+            drawn.append(member)
+            y += ROW
+        blocks.append(Block(block_head, tuple(drawn)))
+    spines = tuple(f"M{px(n.x + SPINE)} {px(n.y + BOX)} V{max(hanging[c])}" for c, n in companies.items() if hanging[c])
+    return StackedMap(width, round(y - ROW + BOX + PAD), tuple(legend), spines, tuple(blocks), tuple(edges))

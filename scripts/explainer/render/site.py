@@ -212,7 +212,7 @@ class SiteRenderer:
         for event in events:
             years[event.data["date"][:4]].append(event)
         counts = event_counts(self.inputs.factbase, strings())
-        drawing = draw_event_counts(counts, self.lang, self.strings) if counts else None
+        picture = draw_event_counts(counts, self.lang, self.strings) if counts else None
         return self._render(
             "timeline.md.j2",
             paths.TIMELINE,
@@ -222,7 +222,7 @@ class SiteRenderer:
             ],
             factbase=self.inputs.factbase,
             counts=counts,
-            drawing=drawing,
+            picture=picture,
         )
 
     def debate(self) -> str:
@@ -306,8 +306,8 @@ class SiteRenderer:
         )
 
     def relation_map(self) -> str:
-        drawing = draw_relation_map(self.inputs.factbase, self.lang, self.strings, paths.MAP)
-        return self._render("map.md.j2", paths.MAP, d=drawing)
+        picture = draw_relation_map(self.inputs.factbase, self.lang, self.strings, paths.MAP)
+        return self._render("map.md.j2", paths.MAP, p=picture)
 
     def charts(self) -> str:
         sections = [(s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase)]
