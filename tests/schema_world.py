@@ -104,16 +104,18 @@ def schema_changes(draw: Callable) -> Change:
 
     def change(documents: dict[str, Any], table: dict[str, Any]) -> None:
         enum = _enum(documents, type_name, field)
-        prefix = enum.get("x-label")
+        label = enum.get("x-label")
+        prefixes = label if isinstance(label, list) else [label]
         existing = enum["enum"]
         if kind.startswith("new value") and value not in existing:
             existing.append(value)
-            if kind == "new value, labelled":
-                table[f"{prefix}.{value}"] = {"zh": f"新{value}", "en": f"New {value}"}
-            elif kind == "new value, zh label only":
-                table[f"{prefix}.{value}"] = {"zh": f"新{value}"}
+            for prefix in prefixes:
+                if kind == "new value, labelled":
+                    table[f"{prefix}.{value}"] = {"zh": f"新{value}{{n}}", "en": f"New {value} {{n}}"}
+                elif kind == "new value, zh label only":
+                    table[f"{prefix}.{value}"] = {"zh": f"新{value}"}
         elif kind == "label removed":
-            table.pop(f"{prefix}.{existing[index % len(existing)]}", None)
+            table.pop(f"{prefixes[index % len(prefixes)]}.{existing[index % len(existing)]}", None)
         elif kind == "x-label dropped":
             enum.pop("x-label", None)
         elif kind == "x-label false":

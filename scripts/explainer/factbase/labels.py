@@ -6,7 +6,8 @@ heading, or a page type without its name is refused here, at the schema line tha
 than crashing (or showing a raw value) while the site is written.
 
 Schemas say how each enum is shown with `x-label`: a key prefix (`"x-label": "kind"` asks for
-`kind.<value>` in the strings table) or `false` for values shown as written (exchange codes).
+`kind.<value>` in the strings table), several (a unit is written `unit.<value>` beside a number and
+`chart.axis.<value>` under a chart), or `false` for values shown as written (exchange codes).
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ def _nodes(type_name: str) -> Iterator[_Node]:
 def value_label(type_name: str, field: str, value: object, table: dict[str, str]) -> str:
     """How a page names an allowed value of a top-level field: its label, or the value as written."""
     prefix = inlined_schema(type_name)["properties"][field].get("x-label")
-    return str(value) if prefix is False else table[f"{prefix}.{value}"]
+    if prefix is False:
+        return str(value)
+    return table[f"{prefix[0] if isinstance(prefix, list) else prefix}.{value}"]
 
 
 def _missing(key: str) -> list[str]:
@@ -90,10 +93,12 @@ def _enum_problems(node: _Node) -> list[Problem]:
     if prefix is False:
         return []
     problems = []
+    prefixes = prefix if isinstance(prefix, list) else [prefix]
     for index, value in enumerate(node.schema["enum"]):
-        key = f"{prefix}.{value}"
-        missing = _missing(key)
-        if missing:
+        for key in (f"{p}.{value}" for p in prefixes):
+            missing = _missing(key)
+            if not missing:
+                continue
             problems.append(
                 _problem(
                     node,

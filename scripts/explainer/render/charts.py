@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..factbase.model import Entity, FactBase
+from ..registry import CODES
 from .numbers import big_number, quantity
 from .svg import FONT, LINE, NARROW, PAD, WIDE, Form, Picture, centred_within, px, text_width, wrap
 from .text import date_label
@@ -130,6 +131,25 @@ def _section(section_id: str, bars: list[Bar], order: Callable[[Bar], Any]) -> S
         for unit, group in several
     )
     return Section(section_id, charts, tuple(group[0] for group in by_unit.values() if len(group) == 1))
+
+
+def series_chart(series: Entity) -> Chart:
+    """A series of the verdict as one chart: a bar per number, named by its label or else by its date."""
+    bars = []
+    for point in series.data["points"]:
+        label = point.get("label") or {code: date_label(point["date"], code) for code in CODES}
+        value = point["value"]
+        bars.append(
+            Bar(
+                series.id, label, series.data["unit"], value, None, point["as_given"], point["date"], (point["source"],)
+            )
+        )
+    return Chart(f"series-{series.id}", series.data["unit"], tuple(bars))
+
+
+def draw_series(series: Entity, lang: str, strings: dict[str, str]) -> Picture[Drawing, Drawing]:
+    chart, title = series_chart(series), series.name(lang)
+    return Picture(draw(chart, title, lang, strings, WIDE), draw(chart, title, lang, strings, NARROW))
 
 
 def chart_sections(factbase: FactBase) -> list[Section]:

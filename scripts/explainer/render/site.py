@@ -24,7 +24,7 @@ from ..registry import TYPE_NAMES as TYPES
 from ..strings import forget_strings, strings
 from . import paths
 from .article import article_blocks, paragraph_texts
-from .charts import chart_sections, draw_event_counts, draw_section, event_counts
+from .charts import chart_sections, draw_event_counts, draw_section, draw_series, event_counts
 from .context import PageContext
 from .downloads import csv_columns, download_files, schema_fields, schema_summary
 from .linked_data import describe
@@ -300,7 +300,7 @@ class SiteRenderer:
             lead=lead,
             points=points,
             series_of=series_of,
-            drawings={},
+            drawings={p.id: [draw_series(s, self.lang, self.strings) for s in series_of[p.id]] for p in points},
             standings=standings,
             judgements=facts.of_type("judgements"),
         )
