@@ -39,6 +39,8 @@ class EntityType:
     schema_org: str = ""  # the schema.org type its pages describe themselves as (JSON-LD)
     index_template: str = "index/default.md.j2"  # the table of its index page
     tooltip: str = ""  # the field shown as a link's tooltip wherever an entity of the type is linked
+    map_column: int = -1  # its column in the relationship map, from the left (-1: not on the map)
+    map_corner: float = 0  # the corner radius of its names' boxes there, in px (12: a pill)
 
 
 ZH = Language(
@@ -81,9 +83,9 @@ CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 SOURCE: Language = next(language for language in LANGUAGES if language.is_source)
 
 TYPES: tuple[EntityType, ...] = (
-    EntityType("companies", True, "Organization", "index/companies.md.j2"),
-    EntityType("models", True, "SoftwareApplication", "index/models.md.j2"),
-    EntityType("people", True, "Person", "index/people.md.j2"),
+    EntityType("companies", True, "Organization", "index/companies.md.j2", map_column=1, map_corner=0),
+    EntityType("models", True, "SoftwareApplication", "index/models.md.j2", map_column=2, map_corner=6),
+    EntityType("people", True, "Person", "index/people.md.j2", map_column=0, map_corner=12.0),
     EntityType("glossary", True, "DefinedTerm", "index/glossary.md.j2", tooltip="short"),
     EntityType("events", False),
     EntityType("quotes", False),
@@ -96,6 +98,9 @@ TYPES: tuple[EntityType, ...] = (
 )
 TYPE_NAMES: tuple[str, ...] = tuple(t.name for t in TYPES)
 PAGE_TYPES: tuple[str, ...] = tuple(t.name for t in TYPES if t.has_pages)  # in the order the site lists them
+# The relationship map's columns, left to right: the people, the companies they found or work at, the companies'
+# models. Its code names them in that order.
+MAP_COLUMNS: tuple[str, ...] = tuple(t.name for t in sorted(TYPES, key=lambda t: t.map_column) if t.map_column >= 0)
 
 
 def language(code: str) -> Language:

@@ -7,7 +7,8 @@ than crashing (or showing a raw value) while the site is written.
 
 Schemas say how each enum is shown with `x-label`: a key prefix (`"x-label": "kind"` asks for
 `kind.<value>` in the strings table), several (a unit is written `unit.<value>` beside a number and
-`chart.axis.<value>` under a chart), or `false` for values shown as written (exchange codes).
+`chart.axis.<value>` under a chart), a key with `{}` where the value goes (`chart.{}.title`), or `false`
+for values shown as written (exchange codes).
 """
 
 from __future__ import annotations
@@ -61,7 +62,13 @@ def value_label(type_name: str, field: str, value: object, table: dict[str, str]
     prefix = inlined_schema(type_name)["properties"][field].get("x-label")
     if prefix is False:
         return str(value)
-    return table[f"{prefix[0] if isinstance(prefix, list) else prefix}.{value}"]
+    return table[label_key(prefix[0] if isinstance(prefix, list) else prefix, value)]
+
+
+def label_key(prefix: str, value: object) -> str:
+    """The strings table's key for a value: `kind` and `company` give `kind.company`; `chart.{}.title` and
+    `costs` give `chart.costs.title`."""
+    return prefix.format(value) if "{}" in prefix else f"{prefix}.{value}"
 
 
 def _missing(key: str) -> list[str]:
@@ -95,7 +102,7 @@ def _enum_problems(node: _Node) -> list[Problem]:
     problems = []
     prefixes = prefix if isinstance(prefix, list) else [prefix]
     for index, value in enumerate(node.schema["enum"]):
-        for key in (f"{p}.{value}" for p in prefixes):
+        for key in (label_key(p, value) for p in prefixes):
             missing = _missing(key)
             if not missing:
                 continue

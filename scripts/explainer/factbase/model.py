@@ -32,10 +32,6 @@ class Entity:
     def has_page(self) -> bool:
         return self.type in PAGE_TYPES
 
-    def url(self, lang: str = "zh") -> str:
-        """Site-root-relative URL of the entity's page, without the language prefix."""
-        return f"{self.type}/{self.id}/"
-
 
 @dataclass(frozen=True)
 class Link:

@@ -15,14 +15,14 @@ from itertools import pairwise
 from typing import Any
 
 from ..factbase.model import Entity, FactBase
+from ..factbase.schema import allowed_values
 from ..registry import CODES
 from .numbers import big_number, quantity
 from .svg import FONT, LINE, NARROW, PAD, WIDE, Form, Picture, centred_within, px, text_width, wrap
 from .text import date_label
 
-ESTIMATOR = "guosheng-securities"  # the broker whose cost estimates the article cites (p6)
-COMPANY_IN_DECLINE = "qihoo-360"  # whose falling results the article sets against its share price (p15, p16)
-STOCK_MOVE_DAYS = ("2023-04-10", "2023-04-11")  # the two trading days the article reports (p3, p12, p13)
+PARAMETERS = "parameters"  # the section, and the unit, of parameter counts
+IN_DATE_ORDER = {"qihoo-360", "stock-moves"}  # sections read as a course of events rather than a ranking
 
 PLOT_PAD = 24  # px between the picture's edge and the first or last gridline
 BAR = 16  # px, bar thickness
@@ -83,33 +83,26 @@ def _figure_bar(figure: Entity) -> Bar:
     )
 
 
-def parameter_bars(factbase: FactBase) -> list[Bar]:
-    """Models with a parameter count, and figures in parameters; a figure that repeats a model's count joins its bar."""
-    figures = [f for f in factbase.of_type("figures") if f.data["unit"] == "parameters"]
-    bars, joined = [], set()
-    for model in factbase.of_type("models"):
-        if "parameters" not in model.data:
+def parameter_bars(factbase: FactBase, figures: list[Entity]) -> list[Bar]:
+    """Every entity with a parameter count (the models), and the figures given in parameters; a figure that
+    repeats a model's count joins its bar."""
+    bars: list[Bar] = []
+    joined: set[str] = set()
+    for entity in sorted(factbase.entities.values(), key=lambda e: e.id):
+        if "parameters" not in entity.data:
             continue
-        count = model.data["parameters"]
+        count = entity.data["parameters"]
         same = [
             f
             for f in figures
-            if model.id in f.data["about"] and f.data["value"] == count["value"] and "up_to" not in f.data
+            if entity.id in f.data["about"] and f.data["value"] == count["value"] and "up_to" not in f.data
         ]
         joined.update(f.id for f in same)
         sources = dict.fromkeys([count["source"], *(s for f in same for s in f.data["sources"])])
-        date = model.data.get("announced", {}).get("date", "")
-        name = model.data["name"]
-        bars.append(Bar(model.id, name, "parameters", count["value"], None, count["as_given"], date, tuple(sources)))
+        date = entity.data.get("announced", {}).get("date", "")
+        name = entity.data["name"]
+        bars.append(Bar(entity.id, name, PARAMETERS, count["value"], None, count["as_given"], date, tuple(sources)))
     return bars + [_figure_bar(f) for f in figures if f.id not in joined]
-
-
-def _listed_companies(factbase: FactBase) -> set[str]:
-    return {c.id for c in factbase.of_type("companies") if c.data.get("tickers")}
-
-
-def _figures(factbase: FactBase, keep: Callable[[dict[str, Any]], bool]) -> list[Bar]:
-    return [_figure_bar(f) for f in factbase.of_type("figures") if keep(f.data)]
 
 
 def _by_value(bar: Bar) -> tuple[Any, ...]:
@@ -153,19 +146,14 @@ def draw_series(series: Entity, lang: str, strings: dict[str, str]) -> Picture[D
 
 
 def chart_sections(factbase: FactBase) -> list[Section]:
-    """The charts page: parameter counts, the cost estimates, 360's results, the stock moves of 10 and 11 April."""
-    listed = _listed_companies(factbase)
-
-    def is_stock_move(figure: dict[str, Any]) -> bool:
-        on_the_day = figure["unit"] == "percent" and figure.get("date") in STOCK_MOVE_DAYS
-        return on_the_day and bool(listed & set(figure["about"]))
-
-    sections = [
-        _section("parameters", parameter_bars(factbase), _by_value),
-        _section("costs", _figures(factbase, lambda d: d.get("estimated_by") == ESTIMATOR), _by_value),
-        _section("qihoo-360", _figures(factbase, lambda d: COMPANY_IN_DECLINE in d["about"]), _by_date),
-        _section("stock-moves", _figures(factbase, is_stock_move), _by_date),
-    ]
+    """The charts page: a section for each value of the figures' `chart` field, in the schema's order, with the
+    figures that name it; the parameter section also holds every model's parameter count. Sections about one
+    company's course or one day's trading run in date order, the others by size."""
+    sections = []
+    for section_id in allowed_values("figures", "chart"):
+        figures = [f for f in factbase.of_type("figures") if f.data.get("chart") == section_id]
+        bars = parameter_bars(factbase, figures) if section_id == PARAMETERS else [_figure_bar(f) for f in figures]
+        sections.append(_section(section_id, bars, _by_date if section_id in IN_DATE_ORDER else _by_value))
     return [s for s in sections if s.charts or s.single]
 
 
@@ -297,8 +285,10 @@ def _plot_span(scale: Scale, chart: Chart, texts: list[str], form: Form) -> tupl
     """Left and right ends of the axis; in the wide form leaving room for every value written beside its bar's end."""
     if form.narrow:  # the values are written over the bars, which get the whole width
         return PLOT_PAD, form.width - PLOT_PAD
-    left = PLOT_PAD + max((text_width(t) + 4 for b, t in zip(chart.bars, texts, strict=True) if b.value < 0), default=0)
-    right = form.width - PLOT_PAD
+    left: float = PLOT_PAD + max(
+        (text_width(t) + 4 for b, t in zip(chart.bars, texts, strict=True) if b.value < 0), default=0
+    )
+    right: float = form.width - PLOT_PAD
     for bar, text in zip(chart.bars, texts, strict=True):
         end = scale.fraction(bar.up_to if bar.up_to is not None else bar.value)
         if bar.value >= 0 and end > 0:  # the value must fit between the bar's end and the picture's edge

@@ -18,13 +18,16 @@ from dataclasses import dataclass
 from itertools import groupby, pairwise
 
 from ..factbase.model import Entity, FactBase, Link
+from ..registry import MAP_COLUMNS, entity_type
+from . import paths
 from .svg import FONT, NARROW, PAD, Picture, px, text_width
 
 AFFILIATION = "affiliations.company"  # a person's file names a company they founded or work at
 PARENT = "parent.company"  # a company's file names the company it belongs to
 DEVELOPER = "developers.company"  # a model's file names the company that builds it
 RELATIONS = (AFFILIATION, PARENT, DEVELOPER)
-COLUMNS = ("people", "companies", "models")
+COLUMNS = MAP_COLUMNS
+PEOPLE, COMPANIES, MODELS = COLUMNS  # as the registry declares them
 
 BOX = 24  # px, height of a name's box
 ROW = 30  # px from one box's top to the next one's
@@ -71,7 +74,7 @@ class Node:
     @property
     def rx(self) -> float:
         """People are drawn as pills, companies as squares, models with rounded corners."""
-        return {"people": BOX / 2, "companies": 0, "models": 6}[self.column]
+        return entity_type(self.column).map_corner
 
 
 @dataclass(frozen=True)
@@ -209,7 +212,7 @@ class _Layout:
 
     def tops_for(self, order: list[str]) -> dict[str, float]:
         """Tops of every box with the companies in this order, people and models placed beside them."""
-        tops = {c: TOP + i * ROW for i, c in enumerate(order)}
+        tops: dict[str, float] = {c: TOP + i * ROW for i, c in enumerate(order)}
         return tops | self.place(self.models, tops) | self.place(self.people, tops)
 
     def arrange(self) -> dict[str, float]:
@@ -268,8 +271,8 @@ def _discordant_pairs(points: list[tuple[float, float]]) -> int:
 
     found, seen = 0, 0
     ordered = sorted(points)
-    for _, group in groupby(ordered, key=lambda p: p[0]):
-        group = list(group)
+    for _, run in groupby(ordered, key=lambda p: p[0]):
+        group = list(run)
         for _, y in group:  # earlier points with a smaller x and a larger y cross this one
             found += seen - seen_up_to(ys[y])
         for _, y in group:
@@ -298,14 +301,14 @@ def draw_relation_map(
     base = posixpath.dirname(page.removesuffix(".md") + "/")  # the built page is served as a folder
 
     def node(entity: Entity, column: str, x: float, y: float, width: float, depth: int) -> Node:
-        href = posixpath.relpath(entity.url(lang), base) + "/"
+        href = posixpath.relpath(paths.page_url(paths.entity_page(entity)), base) + "/"
         return Node(entity, column, entity.name(lang), href, px(x), px(y), px(width), depth)
 
     return Picture(_columns(layout, tops, lang, strings, node), _stacked(layout, tops, lang, strings, node))
 
 
 _NodeMaker = Callable[[Entity, str, float, float, float, int], Node]
-_MEMBER_ORDER = {"people": 0, "models": 1, "": 2}  # under a company in the narrow form; "": a parent left out
+_MEMBER_ORDER = {PEOPLE: 0, MODELS: 1, "": 2}  # under a company in the narrow form; "": a parent left out
 
 
 def _by_pair(layout: _Layout) -> dict[tuple[str, str], list[Link]]:
@@ -341,7 +344,7 @@ def _columns(
     layout: _Layout, tops: dict[str, float], lang: str, strings: dict[str, str], make: _NodeMaker
 ) -> MapDrawing:
     """The wide form: three columns as wide as their names, spread towards TARGET_WIDTH, the legend under them."""
-    members = {"people": layout.people, "companies": layout.companies, "models": layout.models}
+    members = {PEOPLE: layout.people, COMPANIES: layout.companies, MODELS: layout.models}
     depth = {c.id: layout.depth(c.id) for c in layout.companies}
     width = {
         column: max(
@@ -421,7 +424,7 @@ def _stacked(
     order; each hangs from its company by a short line in the look of its relation."""
     width = NARROW.width
     legend, last_row = _legend(strings, width, PAD + 12)
-    column = {e.id: c for c, entities in (("people", layout.people), ("models", layout.models)) for e in entities}
+    column = {e.id: c for c, entities in ((PEOPLE, layout.people), (MODELS, layout.models)) for e in entities}
     members: dict[str, list[tuple[Entity, list[Link]]]] = defaultdict(list)  # company id -> its members, their links
     subsidiary_links: dict[str, list[Link]] = {}
     for (source, target), links in _by_pair(layout).items():
@@ -441,7 +444,7 @@ def _stacked(
     for company in sorted(layout.companies, key=lambda c: (tops[c.id], c.id)):
         parent = companies.get(layout.parent.get(company.id, ""))
         x = PAD if parent is None else parent.x + STEP
-        block_head = make(company, "companies", x, y, width - PAD - x, layout.depth(company.id))
+        block_head = make(company, COMPANIES, x, y, width - PAD - x, layout.depth(company.id))
         companies[company.id] = block_head
         if parent is not None:
             hang(parent, block_head, subsidiary_links[company.id])
@@ -452,7 +455,7 @@ def _stacked(
         ):
             name_width = text_width(entity.name(lang)) + 2 * TEXT_PAD
             member = make(
-                entity, column.get(entity.id, "companies"), x + STEP, y, min(name_width, width - PAD - x - STEP), 0
+                entity, column.get(entity.id, COMPANIES), x + STEP, y, min(name_width, width - PAD - x - STEP), 0
             )
             hang(block_head, member, links)
             drawn.append(member)
