@@ -68,7 +68,7 @@ test: venv node_modules/.installed browser lint ## lint, unit tests, strict buil
 # Fuzz the loader and validator far longer than `make test` does (300 cases): prints the cases run, clear
 # errors, successes and tracebacks (always 0; a traceback fails the run). FUZZ_CASES=n for another count.
 fuzz: venv ## 10,000 fuzz cases of the loader and validator (FUZZ_CASES=n)
-	FUZZ_CASES=$${FUZZ_CASES:-10000} $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
+	FUZZ_CASES=$${FUZZ_CASES:-10000} $(BIN)/pytest -q -p no:cacheprovider tests/factbase/test_fuzz.py
 
 linkcheck: venv ## check the links of an already built site/
 	PYTHONPATH=scripts $(BIN)/python -m explainer.linkcheck $(SITE) --external build/external-links.txt

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "companies/sensetime/", "timeline/", "article/", "charts/", "debate/", "models/", "map/"]
 RUN_AXE = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
   .filter(v => v.impact === "serious" || v.impact === "critical")

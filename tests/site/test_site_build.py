@@ -259,7 +259,7 @@ def test_a_broken_link_and_anchor_in_a_hand_written_page_fail_the_build_and_are_
     planted.write_text("# 测试\n\n一段文字。\n\n见 [x](no-such-page.md) 与 [y](#no-such-anchor)。\n", encoding="utf-8")
     monkeypatch.chdir(project)
 
-    code = main(["build", "--facts", str(Path(__file__).parent / "fixtures" / "minimal"), "--site", "site"])
+    code = main(["build", "--facts", str(Path(__file__).resolve().parents[1] / "fixtures" / "minimal"), "--site", "site"])
 
     errors = capsys.readouterr().err
     assert code == 1

@@ -71,7 +71,7 @@ def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}{SUB_PATH}"
     root = tmp_path_factory.mktemp("host")
     with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(Path(__file__).resolve().parents[1])
+        patch.chdir(Path(__file__).resolve().parents[2])
         build_site(
             Path("seeds/facts"), root / SUB_PATH.strip("/"), site_url=base, docs_out=tmp_path_factory.mktemp("docs")
         )

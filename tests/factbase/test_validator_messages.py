@@ -14,7 +14,7 @@ import pytest
 
 from explainer.__main__ import main
 
-BROKEN = Path(__file__).parent / "fixtures" / "broken"
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "broken"
 CASES = sorted(BROKEN.glob("*.yaml"))
 
 

@@ -13,7 +13,7 @@ from explainer.problems import InputError
 from explainer.registry import EN
 
 SOURCE = Path("seeds/article/000_d9ddb1bf6354f5a4.txt")
-SHARED_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / SOURCE.name
+SHARED_SOURCE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / SOURCE.name
 
 
 def test_source_is_the_shared_article_byte_for_byte() -> None:

@@ -39,7 +39,7 @@ from explainer.render.context import PageContext
 from explainer.render.site import render_site
 from explainer.render.text import attr, json_ld, link_title, md_text, safe_url, yaml_string
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CLEAR = re.compile(r"^(?P<path>[^\n]+):(?P<line>[1-9][0-9]*):(?P<col>[1-9][0-9]*): error: \S[^\n]*$")
 
 HOSTILE = [

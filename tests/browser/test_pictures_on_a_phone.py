@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from rendered import real_pages
 
-from explainer.render.site import LANGUAGES
+from explainer.registry import CODES as LANGUAGES
 from explainer.render.svg import FONT, NARROW, text_width
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -41,7 +41,7 @@ from explainer.factbase import yamlfile
 from explainer.generate import EDIT_BASE
 from explainer.render.site import render_site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 REAL = ROOT / "seeds" / "facts"
 CASES = int(os.environ.get("FUZZ_CASES", "300"))  # in all: two thirds mutated real files, one third random
@@ -425,6 +425,7 @@ def check_case(workspace: Path, type_name: str, name: str, data: bytes | None) -
         shutil.rmtree(facts)
     shutil.copytree(MINIMAL, facts)
     if data is not None:
+        (facts / type_name).mkdir(exist_ok=True)
         (facts / type_name / name).write_bytes(data)
     return _run_check(workspace, facts)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from explainer.registry import CODES, PAGE_TYPES
 
-EXPLAINER = Path(__file__).resolve().parents[1] / "scripts" / "explainer"
+EXPLAINER = Path(__file__).resolve().parents[2] / "scripts" / "explainer"
 FORBIDDEN = set(CODES) | set(PAGE_TYPES)
 
 

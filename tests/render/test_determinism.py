@@ -15,7 +15,7 @@ from explainer.generate import EDIT_BASE, generate
 from explainer.inputs import load_inputs
 from explainer.render.site import render_site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FACTS = Path("seeds/facts")
 
 

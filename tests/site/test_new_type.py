@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PARTS = ("mkdocs.yml", "languages", "docs", "overrides", "scripts", "schemas", "seeds/article", "pyproject.toml")
 
 INVESTOR_SCHEMA = {

@@ -18,7 +18,7 @@ from explainer.generate import jieba_dictionary
 from explainer.inputs import load_inputs
 from explainer.render.search import search_names
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
 
 

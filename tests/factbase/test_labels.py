@@ -24,7 +24,7 @@ from explainer.problems import InputError
 from explainer.render import site
 from explainer.render.site import render_site
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_every_allowed_value_relation_and_type_has_its_words_in_every_language() -> None:
