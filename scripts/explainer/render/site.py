@@ -192,6 +192,8 @@ class SiteRenderer:
             quotes_by=[q for q in quotes if q.data["speaker"] == entity.id],
             quotes_about=[q for q in quotes if q.data["speaker"] != entity.id],
             figures=_of_type_linking(factbase, entity, "figures"),
+            standing=next(iter(_of_type_linking(factbase, entity, "standings")), None),
+            verdict_points=[p for p in _of_type_linking(factbase, entity, "verdict") if not p.data.get("lead")],
             mentions=self.mentions.get(entity.id, []),
             edit_url=f"{self.edit_base}{entity.file}",
         )
