@@ -1,29 +1,21 @@
 """The site under a sub-path, as GitHub Pages serves a project site (https://OWNER.github.io/REPO/).
 
-The site is built with `make site`'s code for http://127.0.0.1:PORT/baimo/ and served there, with the root 404
-page answering every missing address as GitHub Pages does. A page of each kind is opened in both languages:
+The session's site (tests/conftest.py) is built with `make site`'s code for http://127.0.0.1:PORT/baimo/ and
+served there, with the root 404 page answering every missing address as GitHub Pages does. A page of each kind is opened in both languages:
 every same-origin request and every link (the language switcher, navigation, assets, canonical, og:url, JSON-LD)
 must stay under /baimo/ and answer 200, and so must the sitemaps; a search result must open there.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
-
-from explainer.build import build_site
-from explainer.chromium import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -45,43 +37,10 @@ PAGES = [
 MISSING = "companies/no-such-company/"  # answered with the 404 page, as GitHub Pages does
 
 
-class _PagesHandler(SimpleHTTPRequestHandler):
-    """Serves the folder, and the site's own 404.html (status 404) for anything missing under the sub-path."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / SUB_PATH.strip("/") / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site built for http://127.0.0.1:PORT/baimo/ and served there; yields that address."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}{SUB_PATH}"
-    root = tmp_path_factory.mktemp("host")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(Path(__file__).resolve().parents[2])
-        build_site(
-            Path("seeds/facts"), root / SUB_PATH.strip("/"), site_url=base, docs_out=tmp_path_factory.mktemp("docs")
-        )
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_PagesHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield base
-    finally:
-        server.shutdown()
-        server.server_close()
+def sub_path_site(served_site: str) -> str:
+    """The session's site: built for http://127.0.0.1:PORT/baimo/ and served there (tests/conftest.py)."""
+    return served_site + "/"
 
 
 def _status(url: str) -> int:
