@@ -25,7 +25,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 PHONE, DESKTOP = 390, 1280  # CSS px: a common phone held upright, a laptop
 SMALLEST_TEXT = 12  # CSS px, the height of a drawn word's box (a 13 px font gives about 15)
-PAGES = ("", "timeline/", "charts/", "map/")  # the pages with pictures, and the home page
+PAGES = ("", "timeline/", "charts/", "map/", "verdict/")  # the pages with pictures, and the home page
 
 # What the browser shows of every picture: each visible SVG's box, and each visible word's height.
 MEASURE = """() => {
