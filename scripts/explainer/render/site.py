@@ -24,7 +24,9 @@ from ..registry import TYPE_NAMES as TYPES
 from ..strings import forget_strings, strings
 from . import paths
 from .article import article_blocks, paragraph_texts
-from .charts import chart_sections, draw_event_counts, draw_section, draw_series, event_counts
+from .bars import draw_section, draw_series
+from .chart_data import chart_sections, event_counts
+from .columns import draw_event_counts
 from .context import PageContext
 from .downloads import csv_columns, download_files, schema_fields, schema_summary
 from .linked_data import describe
