@@ -98,6 +98,10 @@ def test_every_kind_of_page_loads_without_errors_or_outside_requests(
         ("/", "郑宏", "/people/zheng-hongda/"),  # part of a name, as it is being typed
         ("/en/", "GPT-3", "/en/models/gpt-3/"),
         ("/en/", "gpu", "/en/glossary/gpu/"),
+        ("/", "深度求索", "/companies/deepseek/"),  # companies that came after the article
+        ("/en/", "DeepSeek", "/en/companies/deepseek/"),
+        ("/", "月之暗面", "/companies/moonshot-ai/"),
+        ("/en/", "Kimi", "/en/models/kimi/"),
     ],
 )
 def test_search_puts_the_named_page_first_in_the_readers_language(

@@ -6,15 +6,19 @@ reported: `# place: companies/broken.yaml` and `# expect: LINE:COL message`.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from explainer.__main__ import main
 
-BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "broken"
+ROOT = Path(__file__).resolve().parents[2]
+BROKEN = ROOT / "tests" / "fixtures" / "broken"
 CASES = sorted(BROKEN.glob("*.yaml"))
 
 
@@ -101,3 +105,24 @@ def test_an_empty_text_is_reported_once(minimal_facts: Path, capsys: pytest.Capt
     assert main(["check", "--facts", str(minimal_facts)]) == 1
     errors = capsys.readouterr().err.splitlines()
     assert errors == [f"{acme}:4:7: error: must not be empty", "1 problem(s); nothing was written."]
+
+
+def test_paths_are_shown_from_the_repository_whatever_the_working_directory(tmp_path: Path) -> None:
+    """`make check` run from elsewhere still names seeds/facts/...; a fact base outside the repository is shown as
+    it was given."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    inside = subprocess.run(
+        [sys.executable, "-m", "explainer", "check"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert inside.returncode == 0 and inside.stdout.startswith("seeds/facts: ok ("), inside.stdout + inside.stderr
+    outside = tmp_path / "facts"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", outside)
+    (outside / "companies" / "acme.yaml").write_text("name: [", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "explainer", "check", "--facts", "facts"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1 and run.stderr.startswith("facts/companies/acme.yaml:1:"), run.stderr
