@@ -1,7 +1,7 @@
 """What an entity page tells Material's search: its names as tags, and a boost over other pages.
 
 The tags hold every name and alias in both languages, whole. Search indexes their words, so a
-reader finds Tongyi Qianwen from "Qianwen"; and the patched search worker (theme_patches.py) ranks
+reader finds Tongyi Qianwen from "Qianwen"; and the patched search worker (overrides/hooks/theme_patches.py) ranks
 first the page one of whose names is exactly what the reader typed, so "360" finds the company
 三六零 and not 360智脑, whose name only contains it.
 """
