@@ -48,7 +48,11 @@ def test_every_entity_page_is_linked_from_another_page_and_links_to_another_enti
 
 @pytest.mark.parametrize("prefix", ["", "en"])
 def test_timeline_lists_every_event_in_date_order(built_site: Path, prefix: str) -> None:
-    html = (built_site / prefix / "timeline" / "index.html").read_text(encoding="utf-8")
+    """The year pages, in the order the overview links them, hold every event once, in date order."""
+    overview = (built_site / prefix / "timeline" / "index.html").read_text(encoding="utf-8")
+    years = list(dict.fromkeys(re.findall(r'href="(\d{4})/"', overview)))
+    assert years == sorted(years) and len(years) > 3
+    html = "".join((built_site / prefix / "timeline" / y / "index.html").read_text(encoding="utf-8") for y in years)
     items = re.findall(r'<li[^>]* id="([^"]+)"[^>]*>\s*<p><time datetime="([^"]+)"', html)
     events = load_inputs(Path("seeds/facts")).factbase.of_type("events")
     assert sorted(i for i, _ in items) == sorted(e.id for e in events)

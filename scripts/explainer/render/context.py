@@ -91,6 +91,10 @@ class PageContext:
             return f'[{label}]({target} "{link_title(entity.data[tooltip][self.lang])}")'
         return f"[{label}]({target})"
 
+    def fact_href(self, entity: Entity) -> str:
+        """A link target for where a fact is shown: an event on its year's timeline page, and so on."""
+        return self.href(fact_page(entity))
+
     def fact_link(self, entity: Entity) -> str:
         """A link to where a fact is shown: an event on the timeline, a series on the verdict page, and so on."""
         return f"[{md_text(self.name(entity))}]({self.href(fact_page(entity))})"

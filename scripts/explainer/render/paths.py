@@ -29,11 +29,16 @@ def index_page(type_name: str) -> str:
     return f"{type_name}/index.md"
 
 
+def timeline_year(year: str) -> str:
+    """The timeline's page of one year: its events, filterable (the overview at TIMELINE links to each)."""
+    return f"timeline/{year}.md"
+
+
 def fact_page(entity: Entity) -> str:
     """Where a fact without a page of its own is shown: an event on the timeline, a quote in the debate, the
     verdict's parts on the verdict page, a figure among the charts."""
     anchors = {
-        "events": f"{TIMELINE}#{entity.id}",
+        "events": f"{timeline_year(str(entity.data.get('date', ''))[:4])}#{entity.id}",
         "quotes": f"{DEBATE}#{entity.id}",
         "series": f"{VERDICT}#series-{entity.id}",
         "verdict": f"{VERDICT}#{entity.id}",

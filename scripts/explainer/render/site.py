@@ -211,22 +211,43 @@ class SiteRenderer:
         )
 
     def timeline(self) -> str:
-        events = sorted(self.inputs.factbase.of_type("events"), key=lambda e: (e.data["date"], e.id))
-        years: dict[str, list[Entity]] = defaultdict(list)
-        for event in events:
-            years[event.data["date"][:4]].append(event)
+        """The timeline's overview: events per month as a picture and a table, and a page per year."""
+        years = self._years()
         counts = event_counts(self.inputs.factbase, strings())
         picture = draw_event_counts(counts, self.lang, self.strings) if counts else None
         return self._render(
             "timeline.md.j2",
             paths.TIMELINE,
-            years=dict(years),
+            years=years,
+            year_pages={year: paths.timeline_year(year) for year in years},
+            factbase=self.inputs.factbase,
+            counts=counts,
+            picture=picture,
+        )
+
+    def _years(self) -> dict[str, list[Entity]]:
+        """The events by year, each year's in date order."""
+        years: dict[str, list[Entity]] = defaultdict(list)
+        for event in sorted(self.inputs.factbase.of_type("events"), key=lambda e: (e.data["date"], e.id)):
+            years[event.data["date"][:4]].append(event)
+        return dict(years)
+
+    def timeline_year(self, year: str) -> str:
+        """One year of the timeline, with the filters for its own events."""
+        years = self._years()
+        events = years[year]
+        return self._render(
+            "timeline_year.md.j2",
+            paths.timeline_year(year),
+            year=year,
+            events=events,
+            all_years=list(years),
+            year_pages={y: paths.timeline_year(y) for y in years},
+            involved={i for e in events for i in e.data["involves"]},
             categories=[
                 (c, value_label("events", "category", c, self.strings)) for c in allowed_values("events", "category")
             ],
             factbase=self.inputs.factbase,
-            counts=counts,
-            picture=picture,
         )
 
     def debate(self) -> str:
@@ -336,6 +357,8 @@ class SiteRenderer:
         yield paths.HOME, everything, self.home
         yield paths.ARTICLE, display_path(ARTICLE_DIR), self.article
         yield paths.TIMELINE, folder["events"], self.timeline
+        for year in self._years():
+            yield paths.timeline_year(year), folder["events"], partial(self.timeline_year, year)
         yield paths.DEBATE, folder["quotes"], self.debate
         yield paths.VERDICT, folder["verdict"], self.verdict
         yield paths.CHARTS, folder["figures"], self.charts
