@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.synthetic import synthetic_factbase, write_factbase
-from explainer.build import DOCS_OUT, LANGUAGE_CONFIGS
+from explainer.build import DOCS_OUT, LANGUAGE_CONFIGS, mkdocs_command
 
 REAL = Path("seeds/facts")
 
@@ -34,14 +34,19 @@ class Run:
 
 
 def _timed(command: list[str]) -> Run:
-    """Run a command to completion; its wall time and peak resident memory (from wait4's rusage)."""
+    """Run a command to completion; its wall time and peak resident memory (from wait4's rusage).
+
+    Its output goes to a file, not a pipe: MkDocs logs at INFO (never --quiet, which would hide the warnings
+    --strict counts), and a pipe nobody reads while waiting could fill and stall it."""
     env = {**os.environ, "PYTHONPATH": "scripts", "NO_MKDOCS_2_WARNING": "1"}
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if status != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}")
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        if status != 0:
+            log.seek(0)
+            sys.exit(f"failed: {' '.join(command)}\n{log.read().decode(errors='replace')}")
     return Run(elapsed, usage.ru_maxrss / 1024)
 
 
@@ -54,12 +59,7 @@ def measure(facts: Path, work: Path) -> dict[str, object]:
     shutil.rmtree(DOCS_OUT, ignore_errors=True)
     os.sync()
     generate = _timed([python, "-m", "explainer", "generate", "--facts", str(facts), "--out", str(DOCS_OUT)])
-    builds = {
-        lang: _timed(
-            [python, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(work / lang)]
-        )
-        for lang, config in LANGUAGE_CONFIGS.items()
-    }
+    builds = {lang: _timed(mkdocs_command(config, work / lang)) for lang, config in LANGUAGE_CONFIGS.items()}
     pages = sum(1 for lang in builds for _ in (work / lang).rglob("*.html"))
     index = {lang: (work / lang / "search" / "search_index.json").read_bytes() for lang in builds}
     mkdocs_total = sum(run.seconds for run in builds.values())

@@ -32,9 +32,15 @@ _DOC_LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P
 _WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(?P<text>.*)$")
 
 
+def mkdocs_command(config: Path, site_dir: Path) -> list[str]:
+    """The one MkDocs build command, for `make site` and the benchmarks alike.
+
+    Never --quiet: it raises the log level to ERROR, and --strict then counts no warning at all."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
+
+
 def _mkdocs(config: Path, site_dir: Path, env: dict[str, str]) -> subprocess.Popen[str]:
-    # Never --quiet: it raises the log level to ERROR, and --strict then counts no warning at all.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
+    command = mkdocs_command(config, site_dir)
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
 
 

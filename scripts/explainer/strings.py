@@ -28,6 +28,12 @@ def strings() -> dict[str, dict[str, str]]:
     }
 
 
+def fill(table: dict[str, str], key: str, **values: object) -> str:
+    """A text of one language's table, its {placeholders} filled in where values are given."""
+    text = table[key]
+    return text.format(**values) if values else text
+
+
 def forget_strings() -> None:
     """Read the table again on next use (a live preview after it was edited)."""
     strings_document.cache_clear()

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
+from search_box import search
 
 pytestmark = pytest.mark.browser
 
@@ -109,20 +110,14 @@ def test_search_puts_the_named_page_first_in_the_readers_language(
 ) -> None:
     page = watched.page
     page.goto(served_site + path)
-    search = page.locator("input.md-search__input")
-    search.click()
     hrefs: list[str] = []
-    for attempt in range(60):  # results come from a worker that may still be building its index
-        if attempt % 20 == 0:
-            search.fill(query)
-            search.press("End")  # Material reads the query on keyup, which fill() alone does not send
-        page.wait_for_timeout(200)
-        hrefs = [
-            _in_site(h, served_site)
-            for h in page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
-        ]
-        if hrefs[:1] == [expected]:
-            break
+
+    def first_is_expected() -> bool:
+        links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+        hrefs[:] = [_in_site(h, served_site) for h in links]
+        return hrefs[:1] == [expected]
+
+    search(page, query, first_is_expected)
     english = path.startswith("/en/")
     assert all(h.startswith("/en/") == english for h in hrefs), hrefs
     assert hrefs[:1] == [expected], (hrefs, watched.errors, page.locator(".md-search-result__meta").inner_text())

@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
+from search_box import search
 
 pytestmark = pytest.mark.browser
 
@@ -140,16 +141,8 @@ def test_a_search_result_opens_under_the_sub_path(
 ) -> None:
     page = browser.new_page()
     page.goto(sub_path_site + lang_prefix + "timeline/")
-    search = page.locator("input.md-search__input")
-    search.click()
     result = page.locator(".md-search-result__link").first
-    for attempt in range(60):  # results come from a worker that may still be building its index
-        if attempt % 20 == 0:
-            search.fill(query)
-            search.press("End")  # Material reads the query on keyup, which fill() alone does not send
-        if result.count():
-            break
-        page.wait_for_timeout(200)
+    search(page, query, lambda: result.count() > 0)
     target = sub_path_site + lang_prefix + expected
     assert urljoin(page.url, result.get_attribute("href") or "").split("?")[0] == target
     with page.expect_response(lambda r: r.url.split("?")[0] == target) as response:

@@ -11,6 +11,7 @@ from ..factbase.mentions import MentionFinder
 from ..factbase.model import Entity, FactBase
 from ..factbase.validate import BYLINE, PARAGRAPH_PATTERN
 from ..registry import CODES, PAGE_TYPES, SOURCE, Language, entity_type, language, others
+from ..strings import fill
 from .numbers import big_number, quantity
 from .paths import entity_page, fact_page, language_root, relative_path
 from .text import attr, date_label, link_title, md_text, safe_url, time_tag
@@ -63,8 +64,7 @@ class PageContext:
         return language(code).name
 
     def t(self, key: str, **values: Any) -> str:
-        text = self.strings[key]
-        return text.format(**values) if values else text
+        return fill(self.strings, key, **values)
 
     def label(self, entity: Entity, field: str) -> str:
         """The page's words for an entity's value of an enum field (its kind, category, stance)."""

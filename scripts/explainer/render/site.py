@@ -21,7 +21,7 @@ from ..inputs import ARTICLE_DIR, META_FILE, Inputs
 from ..problems import InputError, Problem, display_path
 from ..registry import CODES, PAGE_TYPES, entity_type, language, others
 from ..registry import TYPE_NAMES as TYPES
-from ..strings import forget_strings, strings
+from ..strings import fill, forget_strings, strings
 from . import paths
 from .article import article_blocks, paragraph_texts
 from .bars import draw_section, draw_series
@@ -145,6 +145,7 @@ class SiteRenderer:
         self.lang = lang
         self.edit_base = edit_base
         self.strings = strings()[lang]
+        self.years = _events_by_year(inputs.factbase)
         page_entities = [e for e in inputs.factbase.entities.values() if e.has_page]
         self.finder = MentionFinder(page_entities, lang)
         self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), self.finder, lang)
@@ -155,10 +156,8 @@ class SiteRenderer:
             return f"{self.edit_base}{display_path(ARTICLE_DIR)}/{language(self.lang).translation_file or META_FILE}"
         folders = {paths.TIMELINE: "events", paths.DEBATE: "quotes", paths.VERDICT: "verdict"}
         folders |= {paths.index_page(t): t for t in PAGE_TYPES}
-        files = [e.file for e in self.inputs.factbase.of_type(folders[path])] if path in folders else []
-        if not files:
-            return None
-        return self.edit_base.replace("/edit/", "/tree/") + posixpath.dirname(files[0])
+        folder = _type_folder(self.inputs.factbase, folders[path]) if path in folders else None
+        return self.edit_base.replace("/edit/", "/tree/") + folder if folder else None
 
     def _context(self, path: str) -> PageContext:
         return PageContext(self.lang, path, self.strings, self.inputs.factbase, self.finder, self._source_url(path))
@@ -212,7 +211,7 @@ class SiteRenderer:
 
     def timeline(self) -> str:
         """The timeline's overview: events per month as a picture and a table, and a page per year."""
-        years = self._years()
+        years = self.years
         counts = event_counts(self.inputs.factbase, strings())
         picture = draw_event_counts(counts, self.lang, self.strings) if counts else None
         return self._render(
@@ -225,16 +224,9 @@ class SiteRenderer:
             picture=picture,
         )
 
-    def _years(self) -> dict[str, list[Entity]]:
-        """The events by year, each year's in date order."""
-        years: dict[str, list[Entity]] = defaultdict(list)
-        for event in sorted(self.inputs.factbase.of_type("events"), key=lambda e: (e.data["date"], e.id)):
-            years[event.data["date"][:4]].append(event)
-        return dict(years)
-
     def timeline_year(self, year: str) -> str:
         """One year of the timeline, with the filters for its own events."""
-        years = self._years()
+        years = self.years
         events = years[year]
         return self._render(
             "timeline_year.md.j2",
@@ -261,12 +253,11 @@ class SiteRenderer:
     def home(self) -> str:
         """The home page: the question, the short answer, key numbers, the timeline at a glance, the cast."""
         facts = self.inputs.factbase
-        lead = next((p for p in facts.of_type("verdict") if p.data.get("lead")), None)
         counts = event_counts(facts, strings())
         return self._render(
             "home.md.j2",
             paths.HOME,
-            lead=lead,
+            lead=_lead(facts),
             numbers=self._key_numbers(),
             drawing=draw_event_counts(counts, self.lang, self.strings) if counts else None,
             cast=self._cast(),
@@ -278,23 +269,18 @@ class SiteRenderer:
         for series in facts.of_type("series"):
             if series.data.get("home"):
                 last = max(series.data["points"], key=lambda p: p["date"])
-                label = self.t("home.number.series", name=series.data["name"][self.lang], date=self._date(last["date"]))
+                date = date_label(last["date"], self.lang)
+                label = fill(self.strings, "home.number.series", name=series.data["name"][self.lang], date=date)
                 numbers.append(KeyNumber(big_number(last["value"], self.lang), label, (last["source"],)))
         month = str(self.inputs.meta["published"])[:7]  # the article's month
         in_month = [e for e in facts.of_type("events") if e.data["date"].startswith(month)]
-        numbers.append(KeyNumber(str(len(in_month)), self.t("home.number.month", month=self._date(month)), ()))
+        label = fill(self.strings, "home.number.month", month=date_label(month, self.lang))
+        numbers.append(KeyNumber(str(len(in_month)), label, ()))
         for type_name in PAGE_TYPES[:2]:  # the companies and the models, as the registry lists them first
-            label = self.t("home.number.in_factbase", what=self.t(f"type.{type_name}"))
+            label = fill(self.strings, "home.number.in_factbase", what=self.strings[f"type.{type_name}"])
             numbers.append(KeyNumber(str(len(facts.of_type(type_name))), label, ()))
-        numbers.append(KeyNumber(str(len(facts.of_type("sources"))), self.t("home.number.sources"), ()))
+        numbers.append(KeyNumber(str(len(facts.of_type("sources"))), self.strings["home.number.sources"], ()))
         return numbers
-
-    def _date(self, iso: str) -> str:
-        return date_label(iso, self.lang)
-
-    def t(self, key: str, **values: str) -> str:
-        """A text of the strings table in this language, filled in."""
-        return self.strings[key].format(**values) if values else self.strings[key]
 
     def _cast(self) -> list[CastCard]:
         """The companies behind the models, most models first: a card each, with up to three of their models."""
@@ -310,9 +296,8 @@ class SiteRenderer:
     def verdict(self) -> str:
         """The article's question answered with what happened next: points, charts, the table, the voices."""
         facts = self.inputs.factbase
-        points = sorted(facts.of_type("verdict"), key=lambda p: (p.data["order"], p.id))
-        lead = next((p for p in points if p.data.get("lead")), None)
-        points = [p for p in points if p is not lead]
+        lead = _lead(facts)
+        points = sorted((p for p in facts.of_type("verdict") if p is not lead), key=lambda p: (p.data["order"], p.id))
         series_of = {p.id: facts.get_all(p.data.get("series", [])) for p in points}
         status_order = allowed_values("standings", "status")
         standings = sorted(
@@ -352,12 +337,12 @@ class SiteRenderer:
     def _page_makers(self, downloads: dict[str, str]) -> Iterator[tuple[str, str, Callable[[], str]]]:
         """Every page: its path in the docs folder, the input it is made from (for messages), and its maker."""
         facts = self.inputs.factbase
-        folder = {t: _folder_of(facts, t) for t in TYPES}
+        folder = {t: _type_folder(facts, t) or t for t in TYPES}
         everything = posixpath.dirname(folder[TYPES[0]]) or "."  # the fact base itself
         yield paths.HOME, everything, self.home
         yield paths.ARTICLE, display_path(ARTICLE_DIR), self.article
         yield paths.TIMELINE, folder["events"], self.timeline
-        for year in self._years():
+        for year in self.years:
             yield paths.timeline_year(year), folder["events"], partial(self.timeline_year, year)
         yield paths.DEBATE, folder["quotes"], self.debate
         yield paths.VERDICT, folder["verdict"], self.verdict
@@ -388,10 +373,23 @@ class SiteRenderer:
         return pages | downloads
 
 
-def _folder_of(factbase: FactBase, type_name: str) -> str:
-    """The folder a type's files live in, as messages show it."""
-    files = [e.file for e in factbase.of_type(type_name)]
-    return posixpath.dirname(files[0]) if files else type_name
+def _type_folder(factbase: FactBase, type_name: str) -> str | None:
+    """The folder a type's files live in, as messages and edit links show it (None while it has no file)."""
+    entity = next((e for e in factbase.entities.values() if e.type == type_name), None)
+    return posixpath.dirname(entity.file) if entity else None
+
+
+def _lead(factbase: FactBase) -> Entity | None:
+    """The verdict's short answer, which opens the verdict page and the home page."""
+    return next((p for p in factbase.of_type("verdict") if p.data.get("lead")), None)
+
+
+def _events_by_year(factbase: FactBase) -> dict[str, list[Entity]]:
+    """The events by year, each year's in date order: the timeline's pages."""
+    years: dict[str, list[Entity]] = defaultdict(list)
+    for event in sorted(factbase.of_type("events"), key=lambda e: (e.data["date"], e.id)):
+        years[event.data["date"][:4]].append(event)
+    return dict(years)
 
 
 def _size(text: str) -> str:
