@@ -26,6 +26,7 @@ PAGES = {
     "home": "",
     "entity": "companies/sensetime/",
     "timeline": "timeline/",
+    "timeline 2023": "timeline/2023/",  # the busiest year's page
     "article": "article/",
     "verdict": "verdict/",
 }

@@ -96,13 +96,8 @@ REFUSED = {
 def _extensions() -> tuple[list[str], dict[str, dict]]:
     """The markdown_extensions of mkdocs.yml, so these tests follow the site's configuration."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    names, configs = [], {}
-    for entry in config["markdown_extensions"]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        names.append(name)
-        if options:
-            configs[name] = options
-    return names, configs
+    extensions = config["markdown_extensions"]  # a mapping of each extension to its options
+    return list(extensions), {name: options for name, options in extensions.items() if options}
 
 
 EXTENSIONS, EXTENSION_CONFIGS = _extensions()

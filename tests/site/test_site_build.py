@@ -16,6 +16,7 @@ from explainer.article.convert import load_article
 from explainer.build import build_site
 from explainer.linkcheck import SiteChecker
 from explainer.problems import InputError
+from rendered import real_inputs
 
 SOURCE = Path("seeds/article/000_d9ddb1bf6354f5a4.txt")
 
@@ -85,6 +86,43 @@ def test_every_page_declares_its_language(built_site: Path, lang: str) -> None:
     assert len(pages) > 20
     wrong = [str(p) for p in pages if f'<html lang="{lang}"' not in p.read_text(encoding="utf-8")]
     assert not wrong
+
+
+class _Ids(HTMLParser):
+    """Every id attribute of a page, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids += [value for name, value in attrs if name == "id" and value is not None]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_page_gives_two_elements_one_id(built_site: Path, lang: str) -> None:
+    """A link to a repeated anchor lands on the first element only, and the page is invalid HTML."""
+    repeated: dict[str, list[str]] = {}
+    for page in html_pages(built_site, lang):
+        parser = _Ids()
+        parser.feed(page.read_text(encoding="utf-8"))
+        twice = sorted({i for i in parser.ids if parser.ids.count(i) > 1})
+        if twice:
+            repeated[str(page.relative_to(built_site))] = twice
+    assert not repeated
+
+
+def test_chinese_pages_carry_no_english_tooltips_or_labels(built_site: Path) -> None:
+    """Every title and aria-label of a Chinese page is Chinese (the footnotes' and headings' links included), or the
+    Chinese name of an entity that has none other, such as OpenAI."""
+    names = {e.name("zh") for e in real_inputs().factbase.entities.values()}
+    english: dict[str, list[str]] = {}
+    for page in html_pages(built_site, "zh"):
+        words = re.findall(r'(?:title|aria-label)="([^"]*)"', page.read_text(encoding="utf-8"))
+        foreign = sorted({w for w in words if not re.search(r"[\u4e00-\u9fff]", w) and w not in names})
+        if foreign:
+            english[str(page.relative_to(built_site))] = foreign
+    assert not english
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..problems import Problem
 from ..registry import CODES, PAGE_TYPES
+from ..render.paths import SECTION_ANCHORS
 from .labels import label_problems
 from .schema import Marked, walk_marked
 from .source_rules import source_problems
@@ -147,6 +148,21 @@ def _name_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
     return problems
 
 
+def _anchor_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
+    """A fact shown on a shared page is anchored by its id, which must not be one of the page's own sections."""
+    return [
+        Problem(
+            doc.path,
+            1,
+            1,
+            f"the id '{entity_id}' is reserved: it is a section's anchor on the verdict page",
+            "choose another id",
+        )
+        for type_name, entity_id, doc in docs
+        if type_name not in PAGE_TYPES and entity_id in SECTION_ANCHORS
+    ]
+
+
 def _name_key(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
@@ -157,6 +173,7 @@ def validate(
     """Every problem across the read files, and every reference they hold (for resolving)."""
     problems, references = _value_problems(docs, types_by_id, paragraph_ids)
     problems += _name_problems(docs)
+    problems += _anchor_problems(docs)
     problems += source_problems([doc for type_name, _, doc in docs if type_name == "sources"])
     problems += label_problems()
     return problems, references

@@ -16,6 +16,11 @@ DEBATE = "debate.md"
 VERDICT = "verdict.md"
 CHARTS = "charts.md"
 MAP = "map.md"
+# The verdict's own sections. Its other anchors are the ids of the facts it shows (fact_page), so no fact may
+# take one of these ids (`make check` refuses it: factbase/validate.py).
+VERDICT_TABLE = "standings"
+VERDICT_VOICES = "judgements"
+SECTION_ANCHORS = frozenset({VERDICT_TABLE, VERDICT_VOICES})
 DATA_DIR = "data"
 DATA = f"{DATA_DIR}/index.md"
 FACTBASE_JSON = f"{DATA_DIR}/factbase.json"
@@ -43,7 +48,7 @@ def fact_page(entity: Entity) -> str:
         "series": f"{VERDICT}#series-{entity.id}",
         "verdict": f"{VERDICT}#{entity.id}",
         "judgements": f"{VERDICT}#{entity.id}",
-        "standings": f"{VERDICT}#standings",
+        "standings": f"{VERDICT}#{VERDICT_TABLE}",
         "figures": CHARTS,
     }
     return anchors.get(entity.type, entity_page(entity))

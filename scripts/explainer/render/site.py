@@ -313,6 +313,8 @@ class SiteRenderer:
             drawings={p.id: [draw_series(s, self.lang, self.strings) for s in series_of[p.id]] for p in points},
             standings=standings,
             judgements=facts.of_type("judgements"),
+            table_anchor=paths.VERDICT_TABLE,
+            voices_anchor=paths.VERDICT_VOICES,
         )
 
     def relation_map(self) -> str:
