@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .generate import DOCS_DIR, EDIT_BASE, JIEBA_DICT, MARKER, write_docs
 from .inputs import load_inputs
@@ -94,6 +95,7 @@ def _environment(site_url: str | None, docs_out: Path) -> dict[str, str]:
     base = (site_url if site_url.endswith("/") else site_url + "/") if site_url else ""
     if base:
         env["SITE_URL"] = base  # the top of the site, which every language's sitemap names
+        env["SITE_PATH"] = urlsplit(base).path  # where the reader's settings are kept, shared by the languages
     for language in LANGUAGES:
         env[f"DOCS_DIR_{language.code.upper()}"] = str((docs_out / language.code).resolve())
         if base:

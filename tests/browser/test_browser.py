@@ -163,3 +163,27 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(
     page.wait_for_url(served_site + end)
     assert _in_site(page.url, served_site) == end
     assert watched.errors == [] and watched.outside == []
+
+
+# Counts, from before the page's own scripts run, each time the body is marked as switching palettes.
+_COUNT_SWITCHING = """
+window.switching = 0;
+new MutationObserver(() => { if (document.body.hasAttribute("data-md-color-switching")) window.switching++; })
+  .observe(document, {attributes: true, subtree: true, attributeFilter: ["data-md-color-switching"]});
+"""
+
+
+def test_the_dark_palette_is_chosen_kept_and_not_switched_to_on_every_load(served_site: str, watched: Watched) -> None:
+    """Material marked the body as switching palettes on every load, restyling the page twice (theme_patches.py)."""
+    page = watched.page
+    page.add_init_script(_COUNT_SWITCHING)
+    page.goto(served_site + "/verdict/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("[document.body.dataset.mdColorScheme, window.switching]") == ["default", 0]
+    page.locator("label.md-header__button[for='__palette_1']").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    assert page.evaluate("window.switching") == 1
+    page.goto(served_site + "/en/timeline/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("[document.body.dataset.mdColorScheme, window.switching]") == ["slate", 0]
+    assert watched.errors == [] and watched.outside == []

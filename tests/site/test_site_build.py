@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from rendered import real_inputs
 
 from explainer import build
 from explainer.__main__ import main
@@ -16,7 +17,6 @@ from explainer.article.convert import load_article
 from explainer.build import build_site
 from explainer.linkcheck import SiteChecker
 from explainer.problems import InputError
-from rendered import real_inputs
 
 SOURCE = Path("seeds/article/000_d9ddb1bf6354f5a4.txt")
 
@@ -297,7 +297,9 @@ def test_a_broken_link_and_anchor_in_a_hand_written_page_fail_the_build_and_are_
     planted.write_text("# 测试\n\n一段文字。\n\n见 [x](no-such-page.md) 与 [y](#no-such-anchor)。\n", encoding="utf-8")
     monkeypatch.chdir(project)
 
-    code = main(["build", "--facts", str(Path(__file__).resolve().parents[1] / "fixtures" / "minimal"), "--site", "site"])
+    code = main(
+        ["build", "--facts", str(Path(__file__).resolve().parents[1] / "fixtures" / "minimal"), "--site", "site"]
+    )
 
     errors = capsys.readouterr().err
     assert code == 1
