@@ -97,3 +97,20 @@ def _entity(entity_id: str, zh: str, en: str, en_aliases: list[str] | None = Non
 def test_search_names_are_every_name_and_alias_whole_and_once() -> None:
     group = _entity("g", "百团大战", "Group-buying war", ["war of group-buying sites", "Group-buying war"])
     assert search_names(group) == ["百团大战", "Group-buying war", "war of group-buying sites"]
+
+
+def test_every_page_loads_materials_bundle_deferred(built_site: Path) -> None:
+    """A phone on a slow network paints before it has the bundle (theme_patches.py, 6)."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 40
+    undeferred = [
+        str(p)
+        for p in pages
+        if len(re.findall(r'bundle\.[0-9a-f]{8}\.min\.js" defer></script>', p.read_text(encoding="utf-8"))) != 1
+    ]
+    assert not undeferred
+
+
+def test_a_page_without_materials_bundle_tag_stops_the_build() -> None:
+    with pytest.raises(PluginError, match="expected one script tag for Material's bundle, found 0"):
+        theme_patches._deferred_bundle("<html><body></body></html>", "page.html")
