@@ -187,3 +187,21 @@ def test_the_dark_palette_is_chosen_kept_and_not_switched_to_on_every_load(serve
     page.wait_for_load_state("networkidle")
     assert page.evaluate("[document.body.dataset.mdColorScheme, window.switching]") == ["slate", 0]
     assert watched.errors == [] and watched.outside == []
+
+
+def test_a_footnote_link_on_the_verdict_lands_on_its_note(served_site: str, watched: Watched) -> None:
+    """The verdict's footnotes are laid out only as the reader nears them (explainer.css); a link still finds one."""
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(served_site + "/verdict/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("getComputedStyle(document.querySelector('.footnote')).contentVisibility") == "auto"
+    last = page.locator("a.footnote-ref").last
+    note = last.get_attribute("href")
+    last.click()
+    page.wait_for_timeout(500)
+    top, height = page.evaluate(
+        f"(r => [r.top, r.height])(document.getElementById('{note[1:]}').getBoundingClientRect())"
+    )
+    assert 0 <= top < 844 and height > 0
+    assert watched.errors == [] and watched.outside == []
