@@ -189,19 +189,18 @@ def test_the_dark_palette_is_chosen_kept_and_not_switched_to_on_every_load(serve
     assert watched.errors == [] and watched.outside == []
 
 
-def test_a_footnote_link_on_the_verdict_lands_on_its_note(served_site: str, watched: Watched) -> None:
-    """The verdict's footnotes are laid out only as the reader nears them (explainer.css); a link still finds one."""
+def test_a_way_back_from_a_footnote_into_the_verdicts_table_lands_on_its_cell(
+    served_site: str, watched: Watched
+) -> None:
+    """The verdict's table is laid out only as the reader nears it (explainer.css); a link into it still finds its place."""
     page = watched.page
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(served_site + "/verdict/")
     page.wait_for_load_state("networkidle")
-    assert page.evaluate("getComputedStyle(document.querySelector('.footnote')).contentVisibility") == "auto"
-    last = page.locator("a.footnote-ref").last
-    note = last.get_attribute("href")
-    last.click()
+    assert page.evaluate("getComputedStyle(document.querySelector('.verdict-table')).contentVisibility") == "auto"
+    ref = page.evaluate("document.querySelector('.verdict-table sup[id^=fnref]').id")
+    page.locator(f"a.footnote-backref[href='#{ref}']").click()
     page.wait_for_timeout(500)
-    top, height = page.evaluate(
-        f"(r => [r.top, r.height])(document.getElementById('{note[1:]}').getBoundingClientRect())"
-    )
+    top, height = page.evaluate(f"(r => [r.top, r.height])(document.getElementById('{ref}').getBoundingClientRect())")
     assert 0 <= top < 844 and height > 0
     assert watched.errors == [] and watched.outside == []
