@@ -3,7 +3,6 @@
   function setUpTimelineFilter() {
     var form = document.querySelector("form.timeline-filter");
     if (!form) return;
-    form.hidden = false;
     var apply = function () {
       var category = form.elements.category.value;
       var entity = form.elements.entity.value;

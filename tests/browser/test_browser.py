@@ -204,3 +204,30 @@ def test_a_way_back_from_a_footnote_into_the_verdicts_table_lands_on_its_cell(
     top, height = page.evaluate(f"(r => [r.top, r.height])(document.getElementById('{ref}').getBoundingClientRect())")
     assert 0 <= top < 844 and height > 0
     assert watched.errors == [] and watched.outside == []
+
+
+# Adds up, from before the page's own scripts run, every layout shift the browser reports.
+_COUNT_SHIFTS = """
+window.shifted = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) window.shifted += e.value; })
+  .observe({type: "layout-shift", buffered: true});
+"""
+
+
+def test_the_timeline_filters_are_there_from_the_first_paint_and_only_with_a_script(
+    browser: Browser, served_site: str, watched: Watched
+) -> None:
+    """Shown by the script after the first paint, the filters pushed the year's events down (a layout shift)."""
+    page = watched.page
+    page.add_init_script(_COUNT_SHIFTS)
+    page.goto(served_site + "/timeline/2023/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert page.locator("form.timeline-filter").is_visible()
+    assert page.evaluate("window.shifted") == 0
+    assert watched.errors == [] and watched.outside == []
+    without_script = browser.new_context(java_script_enabled=False)
+    plain = without_script.new_page()
+    plain.goto(served_site + "/timeline/2023/")
+    assert plain.locator("ol.timeline > li").count() > 10 and not plain.locator("form.timeline-filter").is_visible()
+    without_script.close()
