@@ -217,14 +217,15 @@ new PerformanceObserver(list => { for (const e of list.getEntries()) window.shif
 def test_the_timeline_filters_are_there_from_the_first_paint_and_only_with_a_script(
     browser: Browser, served_site: str, watched: Watched
 ) -> None:
-    """Shown by the script after the first paint, the filters pushed the year's events down (a layout shift)."""
+    """Revealed by the script after the first paint, the filters pushed the year's events down (a layout shift)."""
     page = watched.page
     page.add_init_script(_COUNT_SHIFTS)
     page.goto(served_site + "/timeline/2023/")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     assert page.locator("form.timeline-filter").is_visible()
-    assert page.evaluate("window.shifted") == 0
+    # 0.062 when the script revealed them; what remains (about 0.001) is Material's header settling.
+    assert page.evaluate("window.shifted") < 0.005
     assert watched.errors == [] and watched.outside == []
     without_script = browser.new_context(java_script_enabled=False)
     plain = without_script.new_page()
