@@ -121,3 +121,10 @@ def entity_type(name: str) -> EntityType:
 def others(code: str) -> tuple[str, ...]:
     """The other languages' codes, in the registry's order."""
     return tuple(c for c in CODES if c != code)
+
+
+# The verdict page's own sections. Its other anchors are the ids of the facts it shows (render/paths.py, fact_page),
+# so no fact may take one of these ids (`make check` refuses it: factbase/validate.py).
+VERDICT_TABLE = "standings"
+VERDICT_VOICES = "judgements"
+SECTION_ANCHORS = frozenset({VERDICT_TABLE, VERDICT_VOICES})

@@ -13,8 +13,7 @@ import re
 from typing import Any
 
 from ..problems import Problem
-from ..registry import CODES, PAGE_TYPES
-from ..render.paths import SECTION_ANCHORS
+from ..registry import CODES, PAGE_TYPES, SECTION_ANCHORS
 from .labels import label_problems
 from .schema import Marked, walk_marked
 from .source_rules import source_problems

@@ -7,7 +7,7 @@ links ask this module where a page is, rather than spelling `companies/<id>.md` 
 from __future__ import annotations
 
 from ..factbase.model import Entity
-from ..registry import language
+from ..registry import VERDICT_TABLE, language
 
 HOME = "index.md"
 ARTICLE = "article.md"
@@ -16,11 +16,6 @@ DEBATE = "debate.md"
 VERDICT = "verdict.md"
 CHARTS = "charts.md"
 MAP = "map.md"
-# The verdict's own sections. Its other anchors are the ids of the facts it shows (fact_page), so no fact may
-# take one of these ids (`make check` refuses it: factbase/validate.py).
-VERDICT_TABLE = "standings"
-VERDICT_VOICES = "judgements"
-SECTION_ANCHORS = frozenset({VERDICT_TABLE, VERDICT_VOICES})
 DATA_DIR = "data"
 DATA = f"{DATA_DIR}/index.md"
 FACTBASE_JSON = f"{DATA_DIR}/factbase.json"

@@ -19,7 +19,7 @@ from ..factbase.resolve import mentions_in
 from ..factbase.schema import allowed_values
 from ..inputs import ARTICLE_DIR, META_FILE, Inputs
 from ..problems import InputError, Problem, display_path
-from ..registry import CODES, PAGE_TYPES, entity_type, language, others
+from ..registry import CODES, PAGE_TYPES, VERDICT_TABLE, VERDICT_VOICES, entity_type, language, others
 from ..registry import TYPE_NAMES as TYPES
 from ..strings import fill, forget_strings, strings
 from . import paths
@@ -313,8 +313,8 @@ class SiteRenderer:
             drawings={p.id: [draw_series(s, self.lang, self.strings) for s in series_of[p.id]] for p in points},
             standings=standings,
             judgements=facts.of_type("judgements"),
-            table_anchor=paths.VERDICT_TABLE,
-            voices_anchor=paths.VERDICT_VOICES,
+            table_anchor=VERDICT_TABLE,
+            voices_anchor=VERDICT_VOICES,
         )
 
     def relation_map(self) -> str:
