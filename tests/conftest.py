@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from explainer.build import build_site
-from explainer.chromium import free_port, launch
+from explainer.chromium import free_port, launch, serve_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -58,7 +56,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     return site
 
 
-class _PagesHandler(SimpleHTTPRequestHandler):
+class PagesHandler(SimpleHTTPRequestHandler):
     """Serves the host folder, and the site's own 404.html (status 404) for anything missing, as GitHub Pages does."""
 
     def log_message(self, format: str, *args: object) -> None:
@@ -80,15 +78,8 @@ class _PagesHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def served_site(built_site: Path, site_port: int) -> Iterator[str]:
     """The built site served under its sub-path on 127.0.0.1; yields its address without the final slash."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", site_port), functools.partial(_PagesHandler, directory=str(built_site.parent))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{site_port}{SUB_PATH.rstrip('/')}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(built_site.parent, port=site_port, handler=PagesHandler) as base:
+        yield base + SUB_PATH.rstrip("/")
 
 
 @pytest.fixture(scope="session")

@@ -50,6 +50,7 @@ EXACT_NAME_BOOST = 100
 
 # Material's script tag for its bundle, as base.html writes it (after the bundle's renaming).
 BUNDLE_TAG = re.compile(r'<script src="[^"]*/bundle\.[0-9a-f]{8}\.min\.js"></script>')
+DEFERRED_BUNDLE_TAG = re.compile(r'<script src="[^"]*/bundle\.[0-9a-f]{8}\.min\.js" defer></script>')
 
 # A query or name as compared: lower case, without the characters the search separator splits on.
 _COMPARABLE = 'toLowerCase().split(lunr.tokenizer.separator).join("")'
@@ -150,27 +151,43 @@ def _deferred_bundle(html: str, shown: str) -> str:
     return html.replace(tags[0], tags[0].removesuffix("></script>") + " defer></script>")
 
 
+def _is_ours(path: Path) -> bool:
+    """Whether a file is one this hook wrote: its name carries the hash of its own content."""
+    return content_name(path.name, path.read_text(encoding="utf-8")) == path.name
+
+
+def _patch_file(scripts: Path, patched_file: PatchedFile) -> tuple[str, str]:
+    """Patch one of Material's files in place under a new name: (Material's name, ours).
+
+    A full build finds Material's file alone. The live preview's rebuilds (`mkdocs serve --dirty`) do not clean
+    the site, so they find the patched file of the last build too, and Material's copied back beside it: the
+    patched file of an earlier build is removed and Material's is patched again.
+    """
+    found = sorted(scripts.glob(patched_file.pattern))
+    theirs = [path for path in found if not _is_ours(path)]
+    if len(theirs) != 1:
+        raise PluginError(f"{scripts / patched_file.pattern}: expected one file of Material's, found {len(theirs)}")
+    original = theirs[0]
+    text = patched(original.read_text(encoding="utf-8"), patched_file, str(original))
+    target = original.with_name(content_name(original.name, text))
+    target.write_text(text, encoding="utf-8")
+    for path in found:
+        if path != target:
+            path.unlink()
+    return original.name, target.name
+
+
 def on_post_build(config: Any) -> None:
     """Patch Material's search worker and bundle in the built site and point every page at the patched files."""
     site = Path(config["site_dir"])
     scripts = site / "assets" / "javascripts"
-    renamed: dict[str, str] = {}
-    for patched_file in PATCHED_FILES:
-        found = sorted(scripts.glob(patched_file.pattern))
-        if len(found) != 1:
-            raise PluginError(f"{scripts / patched_file.pattern}: expected one file of Material's, found {len(found)}")
-        original = found[0]
-        text = patched(original.read_text(encoding="utf-8"), patched_file, str(original))
-        target = original.with_name(content_name(original.name, text))
-        target.write_text(text, encoding="utf-8")
-        if target != original:
-            original.unlink()
-        renamed[original.name] = target.name
+    renamed = dict(_patch_file(scripts, patched_file) for patched_file in PATCHED_FILES)
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         changed = html
         for old, new in renamed.items():
             changed = changed.replace(old, new)
-        changed = _deferred_bundle(changed, str(page))
+        if BUNDLE_TAG.search(changed) or not DEFERRED_BUNDLE_TAG.search(changed):  # a page of an earlier build is done
+            changed = _deferred_bundle(changed, str(page))
         if changed != html:
             page.write_text(changed, encoding="utf-8")
