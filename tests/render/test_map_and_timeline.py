@@ -232,7 +232,8 @@ def test_the_narrow_map_draws_every_relation_too_each_name_under_the_company_it_
         for a in [company, *members]:
             entity = factbase.get(a.get("data-id"))
             assert posixpath.normpath(posixpath.join("map", a.get("href"))) == f"{entity.type}/{entity.id}"
-            assert a.find(f"{SVG}text").text == entity.name(lang)
+            # Its name, or where the name is too long for a phone's box, the alias that fits (the next test).
+            assert a.find(f"{SVG}text").text in entity.names(lang)
 
 
 def test_in_the_narrow_map_a_subsidiary_follows_its_parent_set_in_and_names_fit_their_boxes() -> None:

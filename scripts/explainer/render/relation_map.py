@@ -302,9 +302,16 @@ def draw_relation_map(
 
     def node(entity: Entity, column: str, x: float, y: float, width: float, depth: int) -> Node:
         href = posixpath.relpath(paths.page_url(paths.entity_page(entity)), base) + "/"
-        return Node(entity, column, entity.name(lang), href, px(x), px(y), px(width), depth)
+        return Node(entity, column, _label(entity, lang, width), href, px(x), px(y), px(width), depth)
 
     return Picture(_columns(layout, tops, lang, strings, node), _stacked(layout, tops, lang, strings, node))
+
+
+def _label(entity: Entity, lang: str, width: float) -> str:
+    """The entity's name, or where its box is too narrow for it (a long name on a phone), the shortest of its
+    aliases; the tables under the map give every name in full."""
+    fits = [name for name in entity.names(lang) if text_width(name) + 2 * TEXT_PAD <= width]
+    return fits[0] if fits and fits[0] == entity.name(lang) else min(entity.names(lang), key=text_width)
 
 
 _NodeMaker = Callable[[Entity, str, float, float, float, int], Node]
