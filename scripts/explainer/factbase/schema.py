@@ -217,6 +217,9 @@ def _describe(error: ValidationError, doc: YamlDocument, type_name: str) -> list
                 message = f"missing required field '{name}'"
             problems.append(doc.problem(loc, message, key=True))
         return problems
+    if kind == "anyOf" and all(set(option) == {"required"} for option in expected):
+        either = " or ".join(f"'{field}'" for option in expected for field in option["required"])
+        return [doc.problem(loc, f"missing required field {either}", key=True)]
     if kind == "enum":
         choices = [str(c) for c in expected]
         hint = _did_you_mean(value, choices) or "one of: " + ", ".join(choices)

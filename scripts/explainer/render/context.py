@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..factbase.labels import value_label
 from ..factbase.mentions import MentionFinder
@@ -136,13 +137,21 @@ class PageContext:
         if source in self.factbase.entities:
             data = self.factbase.get(source).data
             title = md_text(data["title"])
-            url = safe_url(data["url"])
+            url = safe_url(data.get("url", ""))
             parts = [f"[{title}]({url})" if url else title, md_text(data["publisher"])]
             if "published" in data:
                 parts.append(time_tag(data["published"], self.lang))
+            if "via" in data:
+                parts.append(self.read_via(data["via"]["url"]))
             return ", ".join(parts)
         label = self.t("source.byline") if source == BYLINE else self.t("source.paragraph", n=source[1:])
         return f"[{label}]({self.href('article.md#' + source)})"
+
+    def read_via(self, url: str) -> str:
+        """Where a source was read when only a copy was: "read via <the copy's host>", linked to the copy."""
+        host = md_text((urlsplit(url).hostname or url).removeprefix("www."))
+        target = safe_url(url)
+        return self.t("source.via", copy=f"[{host}]({target})" if target else host)
 
     def external_link(self, url: str) -> str:
         """A link to an outside page, its address shown as text; nothing for an address that is not http(s)."""
