@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from explainer.factbase.model import Entity
 from explainer.generate import jieba_dictionary
 from explainer.inputs import load_inputs
+from explainer.registry import LANGUAGES
 from explainer.render.search import search_names
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,3 +115,19 @@ def test_every_page_loads_materials_bundle_deferred(built_site: Path) -> None:
 def test_a_page_without_materials_bundle_tag_stops_the_build() -> None:
     with pytest.raises(PluginError, match="expected one script tag for Material's bundle, found 0"):
         theme_patches._deferred_bundle("<html><body></body></html>", "page.html")
+
+
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
+def test_the_search_index_holds_a_pages_text_but_not_its_footnotes(built_site: Path, lang: str) -> None:
+    """Footnotes list the sources: repeated on every page that cites them, searched by no one (search_index.py)."""
+    prefix = next(language.prefix for language in LANGUAGES if language.code == lang)
+    index = json.loads((built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")  # jieba's word breaks
+    page = (built_site / prefix / "companies" / "sensetime" / "index.html").read_text(encoding="utf-8")
+    [notes] = re.findall(r'<div class="footnote">(.*?)</div>', page, re.S)
+    source_title = re.search(r'<a href="https://[^"]+">([^<]+)</a>', notes)
+    assert source_title and source_title.group(1) in page
+    assert source_title.group(1) not in text
+    assert "data-search-exclude" not in page  # the mark is Material's to read and remove
+    entity = load_inputs(Path("seeds/facts")).factbase.get("sensetime")
+    assert entity.data["summary"][lang][:12] in text
