@@ -8,7 +8,7 @@ FACTS ?= seeds/facts
 SITE ?= site
 SITE_URL ?=
 PORT ?= 8000
-LANG_PREVIEW ?= zh
+LANG_PREVIEW ?=
 EXPLAINER := PYTHONPATH=scripts $(BIN)/python -m explainer
 
 .PHONY: help site check generate serve test lint browser clean venv linkcheck linkcheck-external new translations bench-search fuzz bench bench-pages
@@ -16,7 +16,7 @@ EXPLAINER := PYTHONPATH=scripts $(BIN)/python -m explainer
 help: ## this list
 	@echo "make TARGET [VARIABLE=value ...]   (the two that matter: make site, make test)"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 22 | sed 's/^/  /'
-	@echo "variables: FACTS=$(FACTS) SITE=$(SITE) SITE_URL=$(or $(SITE_URL),(mkdocs.yml's)) PORT=$(PORT) LANG_PREVIEW=$(LANG_PREVIEW)"
+	@echo "variables: FACTS=$(FACTS) SITE=$(SITE) SITE_URL=$(or $(SITE_URL),(mkdocs.yml's)) PORT=$(PORT) LANG_PREVIEW=$(or $(LANG_PREVIEW),(the site's root language))"
 	@echo "           PYTHON=$(PYTHON) (3.11 or newer) CHROMIUM=path-to-a-browser (make test finds one otherwise)"
 
 # Made by $(PYTHON) with the pins of requirements.txt; made again when either changes (scripts/venv.sh).
@@ -39,8 +39,8 @@ translations: venv ## every text still missing in Chinese or English, as path:li
 generate: venv ## write the Markdown of both languages into build/docs/ (no MkDocs)
 	$(EXPLAINER) generate --facts $(FACTS)
 
-serve: venv ## live preview at http://127.0.0.1:PORT/ (PORT=8000, LANG_PREVIEW=zh or en)
-	@$(EXPLAINER) serve --facts $(FACTS) --lang $(LANG_PREVIEW) --port $(PORT)
+serve: venv ## live preview at http://127.0.0.1:PORT/ (PORT=8000; LANG_PREVIEW=en for another language)
+	@$(EXPLAINER) serve --facts $(FACTS) $(if $(LANG_PREVIEW),--lang $(LANG_PREVIEW)) --port $(PORT)
 
 # axe-core for the accessibility test, pinned by package-lock.json.
 node_modules/.installed: package.json package-lock.json

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .problems import REPOSITORY, InputError, display_path
-from .registry import CODES
+from .registry import CODES, ROOT
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("--out", default="build/docs")
     build.add_argument("--site", default="site")
     build.add_argument("--site-url", default=None, help="the address the site is served at (default: mkdocs.yml's)")
-    serve.add_argument("--lang", choices=CODES, default=CODES[0])
+    serve.add_argument("--lang", choices=CODES, default=ROOT.code)
     serve.add_argument("--port", type=int, default=8000)
     new.add_argument("type", help="the type folder: companies, models, people, glossary, events, quotes, ...")
     new.add_argument("id", help="the new id, which is also the file name: lower-case, like 'zhipu-ai'")

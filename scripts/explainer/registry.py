@@ -41,6 +41,7 @@ class EntityType:
     tooltip: str = ""  # the field shown as a link's tooltip wherever an entity of the type is linked
     map_column: int = -1  # its column in the relationship map, from the left (-1: not on the map)
     map_corner: float = 0  # the corner radius of its names' boxes there, in px (12: a pill)
+    key_number: bool = False  # the home page says how many of it the fact base holds
 
 
 ZH = Language(
@@ -78,13 +79,18 @@ EN = Language(
     excerpt_chars=70,
     search_dictionary=False,
 )
-LANGUAGES: tuple[Language, ...] = (ZH, EN)  # the first is the site's root and the default
+LANGUAGES: tuple[Language, ...] = (ZH, EN)  # in the order the switcher lists them
 CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 SOURCE: Language = next(language for language in LANGUAGES if language.is_source)
+ROOT: Language = next(
+    language for language in LANGUAGES if not language.prefix
+)  # at the site's top; the preview's default
 
 TYPES: tuple[EntityType, ...] = (
-    EntityType("companies", True, "Organization", "index/companies.md.j2", map_column=1, map_corner=0),
-    EntityType("models", True, "SoftwareApplication", "index/models.md.j2", map_column=2, map_corner=6),
+    EntityType("companies", True, "Organization", "index/companies.md.j2", map_column=1, map_corner=0, key_number=True),
+    EntityType(
+        "models", True, "SoftwareApplication", "index/models.md.j2", map_column=2, map_corner=6, key_number=True
+    ),
     EntityType("people", True, "Person", "index/people.md.j2", map_column=0, map_corner=12.0),
     EntityType("glossary", True, "DefinedTerm", "index/glossary.md.j2", tooltip="short"),
     EntityType("events", False),
@@ -101,6 +107,21 @@ PAGE_TYPES: tuple[str, ...] = tuple(t.name for t in TYPES if t.has_pages)  # in 
 # The relationship map's columns, left to right: the people, the companies they found or work at, the companies'
 # models. Its code names them in that order.
 MAP_COLUMNS: tuple[str, ...] = tuple(t.name for t in sorted(TYPES, key=lambda t: t.map_column) if t.map_column >= 0)
+
+
+# Relations named where the pages need them: a model's file names the companies that develop it.
+DEVELOPED_BY = "developers.company"
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The home page's cast: a card for each entity of `makers` that others name through `relation`, listing them."""
+
+    makers: str
+    relation: str
+
+
+CAST = Cast("companies", DEVELOPED_BY)
 
 
 def language(code: str) -> Language:

@@ -24,7 +24,7 @@ from .build import DOCS_OUT, LANGUAGE_CONFIGS
 from .generate import generate
 from .preview_log import PreviewLog
 from .problems import InputError, display_path
-from .registry import CODES
+from .registry import ROOT
 from .render.site import TEMPLATE_DIR, forget_templates
 
 WATCHED = (Path("seeds"), Path("docs"), TEMPLATE_DIR, Path("schemas"))
@@ -36,7 +36,7 @@ def _page_times(lang: str) -> dict[Path, int]:
     return {p: p.stat().st_mtime_ns for p in (DOCS_OUT / lang).rglob("*") if p.is_file()}
 
 
-def _regenerate(facts: Path, templates_changed: bool, lang: str = CODES[0]) -> tuple[float, list[str], bool]:
+def _regenerate(facts: Path, templates_changed: bool, lang: str = ROOT.code) -> tuple[float, list[str], bool]:
     """Generate again: the seconds it took, the problems found, and whether a page of `lang` was rewritten."""
     started = time.perf_counter()
     if templates_changed:
@@ -50,7 +50,7 @@ def _regenerate(facts: Path, templates_changed: bool, lang: str = CODES[0]) -> t
 
 
 class _Debounced(FileSystemEventHandler):
-    def __init__(self, facts: Path, log: PreviewLog | None = None, lang: str = CODES[0]):
+    def __init__(self, facts: Path, log: PreviewLog | None = None, lang: str = ROOT.code):
         self.facts = facts
         self.log = log
         self.lang = lang

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from explainer.chromium import free_port
-from explainer.registry import LANGUAGES
+from explainer.registry import LANGUAGES, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[2]
 FACT = Path("seeds/facts/companies/sensetime.yaml")
 TEMPLATE = Path("scripts/explainer/templates/entity.md.j2")
 START_SECONDS = 240  # the first build of a language, on a slow shared machine
@@ -74,12 +74,12 @@ def _copy_project(target: Path) -> Path:
     """The project's files as a contributor's clone has them: tracked and new, not what `make` made."""
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
+        cwd=PROJECT,
         capture_output=True,
         check=True,
     ).stdout.decode()
     for name in filter(None, listed.split("\0")):
-        source = ROOT / name
+        source = PROJECT / name
         if source.is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
@@ -98,7 +98,7 @@ def preview(project: Path, lang: str) -> Iterator[Preview]:
     language = next(language for language in LANGUAGES if language.code == lang)
     log = project / f"serve-{lang}.log"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    command = ["make", "serve", f"PORT={port}", f"LANG_PREVIEW={lang}", f"VENV={ROOT / '.venv'}"]
+    command = ["make", "serve", f"PORT={port}", f"LANG_PREVIEW={lang}", f"VENV={PROJECT / '.venv'}"]
     with log.open("wb") as out:
         process = subprocess.Popen(
             command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
@@ -129,7 +129,7 @@ def _summary_ending(lang: str, marker: str) -> Callable[[str], str]:
 
 
 def test_saves_broken_saves_and_template_edits_all_reach_the_page(project: Path) -> None:
-    lang = LANGUAGES[0].code
+    lang = ROOT.code
     with preview(project, lang) as served:
         for round_ in range(3):  # any number of saves, not only the first
             served.save(FACT, _summary_ending(lang, f"MARK{round_}"))
@@ -150,7 +150,7 @@ def test_saves_broken_saves_and_template_edits_all_reach_the_page(project: Path)
         assert "Traceback" not in served.output(), served.output()
 
 
-@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES[1:]])
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES if language != ROOT])
 def test_a_save_reaches_the_page_in_every_other_language(project: Path, lang: str) -> None:
     with preview(project, lang) as served:
         served.save(FACT, _summary_ending(lang, f"MARK{lang}"))

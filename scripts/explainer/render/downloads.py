@@ -50,7 +50,7 @@ class Field:
 
 def _is_bilingual_text(schema: dict[str, Any]) -> bool:
     properties = schema.get("properties", {})
-    return set(properties) == set(CODES) and properties[CODES[0]].get("type") == "string"
+    return set(properties) == set(CODES) and all(properties[code].get("type") == "string" for code in CODES)
 
 
 def _kind(schema: dict[str, Any]) -> str:

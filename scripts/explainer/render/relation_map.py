@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from itertools import groupby, pairwise
 
 from ..factbase.model import Entity, FactBase, Link
-from ..registry import MAP_COLUMNS, entity_type
+from ..registry import DEVELOPED_BY, MAP_COLUMNS, entity_type
 from . import paths
 from .svg import FONT, NARROW, PAD, Picture, px, text_width
 
 AFFILIATION = "affiliations.company"  # a person's file names a company they founded or work at
 PARENT = "parent.company"  # a company's file names the company it belongs to
-DEVELOPER = "developers.company"  # a model's file names the company that builds it
-RELATIONS = (AFFILIATION, PARENT, DEVELOPER)
+RELATIONS = (AFFILIATION, PARENT, DEVELOPED_BY)
 COLUMNS = MAP_COLUMNS
 PEOPLE, COMPANIES, MODELS = COLUMNS  # as the registry declares them
 
@@ -151,7 +150,7 @@ class _Layout:
             key=lambda k: (RELATIONS.index(k.relation), k.source.id, k.target.id),
         )
         self.people = sorted({k.source for k in self.links if k.relation == AFFILIATION}, key=lambda e: e.id)
-        self.models = sorted({k.source for k in self.links if k.relation == DEVELOPER}, key=lambda e: e.id)
+        self.models = sorted({k.source for k in self.links if k.relation == DEVELOPED_BY}, key=lambda e: e.id)
         companies = {k.target for k in self.links} | {k.source for k in self.links if k.relation == PARENT}
         self.companies = sorted(companies, key=lambda e: e.id)
         self.neighbours: dict[str, set[str]] = defaultdict(set)  # across columns, both ways
@@ -331,7 +330,7 @@ def _kind(links: list[Link]) -> str:
     relation = links[0].relation
     if relation == AFFILIATION:
         return "founder" if any(k.detail.get("founder") for k in links) else "affiliation"
-    return "developer" if relation == DEVELOPER else "parent"
+    return "developer" if relation == DEVELOPED_BY else "parent"
 
 
 def _legend(strings: dict[str, str], width: float, top: float) -> tuple[list[LegendEntry], float]:
@@ -387,7 +386,7 @@ def _columns(
         a, b = nodes[source], nodes[target]
         if relation == AFFILIATION:
             path = _curve(a.right, a.middle, b.x, b.middle)
-        elif relation == DEVELOPER:
+        elif relation == DEVELOPED_BY:
             path = _curve(b.right, b.middle, a.x, a.middle)
         elif layout.parent.get(source) == target:  # an elbow from the parent down (or up) to its subsidiary
             down = a.y > b.y

@@ -19,8 +19,19 @@ from ..factbase.resolve import mentions_in
 from ..factbase.schema import allowed_values
 from ..inputs import ARTICLE_DIR, META_FILE, Inputs
 from ..problems import InputError, Problem, display_path
-from ..registry import CODES, PAGE_TYPES, VERDICT_TABLE, VERDICT_VOICES, entity_type, language, others
+from ..registry import (
+    CAST,
+    CODES,
+    DEVELOPED_BY,
+    PAGE_TYPES,
+    VERDICT_TABLE,
+    VERDICT_VOICES,
+    entity_type,
+    language,
+    others,
+)
 from ..registry import TYPE_NAMES as TYPES
+from ..registry import TYPES as TYPE_LIST
 from ..strings import fill, forget_strings, strings
 from . import paths
 from .article import article_blocks, paragraph_texts
@@ -52,6 +63,7 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = md_text
     env.filters["yaml"] = yaml_string
     env.filters["attr"] = attr
+    env.globals["DEVELOPED_BY"] = DEVELOPED_BY  # the relations templates follow, named once in the registry
     return env
 
 
@@ -276,7 +288,7 @@ class SiteRenderer:
         in_month = [e for e in facts.of_type("events") if e.data["date"].startswith(month)]
         label = fill(self.strings, "home.number.month", month=date_label(month, self.lang))
         numbers.append(KeyNumber(str(len(in_month)), label, ()))
-        for type_name in PAGE_TYPES[:2]:  # the companies and the models, as the registry lists them first
+        for type_name in (t.name for t in TYPE_LIST if t.key_number):
             label = fill(self.strings, "home.number.in_factbase", what=self.strings[f"type.{type_name}"])
             numbers.append(KeyNumber(str(len(facts.of_type(type_name))), label, ()))
         numbers.append(KeyNumber(str(len(facts.of_type("sources"))), self.strings["home.number.sources"], ()))
@@ -285,12 +297,12 @@ class SiteRenderer:
     def _cast(self) -> list[CastCard]:
         """The companies behind the models, most models first: a card each, with up to three of their models."""
         facts, cards = self.inputs.factbase, []
-        for company in facts.of_type(PAGE_TYPES[0]):
-            models = [link.source for link in facts.links_to(company, "developers.company")]
+        for company in facts.of_type(CAST.makers):
+            models = [link.source for link in facts.links_to(company, CAST.relation)]
             if models:
                 other = " / ".join(company.name(code) for code in others(self.lang))
                 cards.append(CastCard(company, other, sorted(models, key=lambda m: m.id)[:CAST_MODELS]))
-        cards.sort(key=lambda c: (-len(facts.links_to(c.entity, "developers.company")), c.entity.id))
+        cards.sort(key=lambda c: (-len(facts.links_to(c.entity, CAST.relation)), c.entity.id))
         return cards[:CAST_SIZE]
 
     def verdict(self) -> str:
@@ -340,7 +352,8 @@ class SiteRenderer:
         """Every page: its path in the docs folder, the input it is made from (for messages), and its maker."""
         facts = self.inputs.factbase
         folder = {t: _type_folder(facts, t) or t for t in TYPES}
-        everything = posixpath.dirname(folder[TYPES[0]]) or "."  # the fact base itself
+        # The fact base itself: the folder above the types' folders.
+        everything = next((posixpath.dirname(f) for t in TYPES if (f := _type_folder(facts, t))), "") or "."
         yield paths.HOME, everything, self.home
         yield paths.ARTICLE, display_path(ARTICLE_DIR), self.article
         yield paths.TIMELINE, folder["events"], self.timeline
