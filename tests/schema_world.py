@@ -54,17 +54,7 @@ def changed_schemas(folder: Path, change: Change | None = None) -> Iterator[tupl
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(schema_module, "SCHEMA_DIR", schemas)
         patch.setattr(strings_module, "STRINGS_PATH", table_path)
-        _forget()
-        try:
-            yield schemas, table_path
-        finally:
-            patch.undo()
-            _forget()
-
-
-def _forget() -> None:
-    schema_module.forget_schemas()
-    strings_module.forget_strings()
+        yield schemas, table_path  # the schemas' and the table's caches follow the paths (filecache.py)
 
 
 def _enum(documents: dict[str, Any], type_name: str, field: str) -> dict[str, Any]:

@@ -17,7 +17,6 @@ from .registry import CODES, LANGUAGES, PAGE_TYPES
 from .render.navigation import NAV_FILE, navigation
 from .render.site import render_site
 from .repository import edit_base
-from .strings import strings
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
@@ -72,21 +71,21 @@ def _collision_problems(pages: dict[str, dict[str, str]]) -> list[Problem]:
     return problems
 
 
-def _desired_files(pages: dict[str, dict[str, str]], dictionary: str) -> dict[str, bytes]:
+def _desired_files(inputs: Inputs, pages: dict[str, dict[str, str]]) -> dict[str, bytes]:
     """Every file of the docs tree by its path in it.
 
     Hand-written copies, generated pages and the jieba dictionary.
     """
     files = {
         MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n",
-        JIEBA_DICT: dictionary.encode("utf-8"),
+        JIEBA_DICT: jieba_dictionary(inputs).encode("utf-8"),
     }
     for lang in CODES:
         for rel, source in _hand_written(lang).items():
             files[f"{lang}/{rel}"] = source.read_bytes()
         for rel, text in pages[lang].items():
             files[f"{lang}/{rel}"] = text.encode("utf-8")
-        nav = yaml.safe_dump(navigation(strings()[lang]), allow_unicode=True, sort_keys=False)
+        nav = yaml.safe_dump(navigation(inputs.vocabulary.words[lang]), allow_unicode=True, sort_keys=False)
         files[f"{lang}/{NAV_FILE}"] = nav.encode("utf-8")
     return files
 
@@ -125,7 +124,7 @@ def write_docs(inputs: Inputs, pages: dict[str, dict[str, str]], out: Path) -> N
     """Bring the docs tree at `out` up to date: every language's pages, its navigation, the search dictionary."""
     if problems := _collision_problems(pages):
         raise InputError(problems)
-    _sync(out, _desired_files(pages, jieba_dictionary(inputs)))
+    _sync(out, _desired_files(inputs, pages))
 
 
 def generate(facts: Path, out: Path) -> Inputs:

@@ -8,11 +8,16 @@ from typing import Any
 
 from .article.convert import Article, load_article
 from .article.translation import load_translation
+from .factbase.labels import value_words
 from .factbase.load import load_factbase
-from .factbase.model import FactBase
+from .factbase.mentions import Mention, MentionFinder
+from .factbase.model import Entity, FactBase, Vocabulary
+from .factbase.resolve import mentions_in
+from .factbase.schema import inlined_schema
 from .factbase.yamlfile import read_yaml
 from .problems import REPOSITORY, InputError, Problem, display_path
-from .registry import LANGUAGES, SOURCE
+from .registry import LANGUAGES, SOURCE, TYPE_NAMES
+from .strings import strings
 
 ARTICLE_DIR = REPOSITORY / "seeds" / "article"
 META_FILE = "meta.yaml"  # in ARTICLE_DIR: the article's title, date, outlet and file
@@ -24,6 +29,10 @@ class Inputs:
     meta: dict[str, Any]
     translations: dict[str, dict[str, str]]  # by language, then by paragraph id (and title, byline, section ids)
     factbase: FactBase
+    vocabulary: Vocabulary  # what the schemas allow and every word the pages use
+    finders: dict[str, MentionFinder]  # by language: every name of every entity with a page, to link texts
+    # by language, then entity id: each paragraph of the article that names the entity, with its first mention
+    mentions: dict[str, dict[str, list[tuple[str, Mention]]]]
 
     def text(self, lang: str, key: str) -> str:
         """The article's title, a heading or a paragraph in a language: the original, or its translation."""
@@ -68,4 +77,21 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
         problems += err.problems
     if problems:
         raise InputError(problems)
-    return Inputs(article, meta, translations, factbase)
+    finders = {language.code: MentionFinder(_with_pages(factbase), language.code) for language in LANGUAGES}
+    mentions = {}
+    for code, finder in finders.items():
+        texts = {
+            p.id: article.text(p.id) if code == SOURCE.code else translations[code][p.id] for p in article.paragraphs
+        }
+        mentions[code] = mentions_in(texts, finder)
+    return Inputs(article, meta, translations, factbase, _vocabulary(), finders, mentions)
+
+
+def _with_pages(factbase: FactBase) -> list[Entity]:
+    return [entity for entity in factbase.entities.values() if entity.has_page]
+
+
+def _vocabulary() -> Vocabulary:
+    """The schemas and the words, read once the fact base checked out against them."""
+    words = {lang: table | value_words(table) for lang, table in strings().items()}
+    return Vocabulary({t: inlined_schema(t) for t in TYPE_NAMES}, words)

@@ -12,8 +12,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .factbase.model import BYLINE, PARAGRAPH_PATTERN
 from .factbase.schema import SCHEMA_DIR, resolve_schema
-from .factbase.validate import BYLINE, ID_PATTERN, PARAGRAPH_PATTERN
+from .factbase.validate import ID_PATTERN
 from .problems import display_path
 from .registry import CODES, LANGUAGES
 from .registry import TYPE_NAMES as TYPES

@@ -25,7 +25,7 @@ from .generate import generate
 from .preview_log import PreviewLog
 from .problems import InputError, display_path
 from .registry import ROOT
-from .render.site import TEMPLATE_DIR, forget_templates
+from .render.site import TEMPLATE_DIR
 
 WATCHED = (Path("seeds"), Path("docs"), TEMPLATE_DIR, Path("schemas"))
 CHANGES = {"created", "modified", "deleted", "moved", "closed"}  # "closed" after writing, not after reading
@@ -36,11 +36,10 @@ def _page_times(lang: str) -> dict[Path, int]:
     return {p: p.stat().st_mtime_ns for p in (DOCS_OUT / lang).rglob("*") if p.is_file()}
 
 
-def _regenerate(facts: Path, templates_changed: bool, lang: str = ROOT.code) -> tuple[float, list[str], bool]:
-    """Generate again: the seconds it took, the problems found, and whether a page of `lang` was rewritten."""
+def _regenerate(facts: Path, lang: str = ROOT.code) -> tuple[float, list[str], bool]:
+    """Generate again: the seconds it took, the problems found, and whether a page of `lang` was rewritten. An
+    edited template, schema or strings table is read again by the generator itself (filecache.py)."""
     started = time.perf_counter()
-    if templates_changed:
-        forget_templates()
     before = _page_times(lang)
     try:
         generate(facts, DOCS_OUT)
@@ -55,7 +54,6 @@ class _Debounced(FileSystemEventHandler):
         self.log = log
         self.lang = lang
         self.timer: threading.Timer | None = None
-        self.templates_changed = False
         self.changed: set[str] = set()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
@@ -66,7 +64,6 @@ class _Debounced(FileSystemEventHandler):
             return
         if self.timer:
             self.timer.cancel()
-        self.templates_changed |= Path(str(event.src_path)).resolve().is_relative_to(TEMPLATE_DIR)
         # An editor (or sed -i) writes a temporary file and moves it over the real one: name the real one.
         saved = event.dest_path if event.event_type == "moved" else event.src_path
         self.changed.add(display_path(Path(str(saved))))
@@ -74,10 +71,9 @@ class _Debounced(FileSystemEventHandler):
         self.timer.start()
 
     def _fire(self) -> None:
-        templates_changed, self.templates_changed = self.templates_changed, False
         changed, self.changed = sorted(self.changed), set()
         changed = [name for name in changed if Path(name).exists()] or changed  # temporary files are gone
-        outcome = _regenerate(self.facts, templates_changed, self.lang)
+        outcome = _regenerate(self.facts, self.lang)
         if self.log and outcome:
             self.log.regenerated(changed, *outcome)
 

@@ -19,7 +19,7 @@ import yaml
 from rendered import FACTS, real_inputs, real_pages
 
 from explainer.factbase.model import FactBase
-from explainer.factbase.schema import SCHEMA_DIR
+from explainer.factbase.schema import SCHEMA_DIR, inlined_schema
 from explainer.generate import EDIT_BASE, generate
 from explainer.inputs import load_inputs
 from explainer.registry import CODES as LANGUAGES
@@ -49,7 +49,7 @@ def read_csv(text: str, type_name: str) -> dict[str, dict[str, Any]]:
     """A type's CSV file read back as the data page says: dotted columns nest, JSON cells parse, "'" guards formulas."""
     assert text.startswith(CSV_BOM)
     rows = list(csv.reader(io.StringIO(text.removeprefix(CSV_BOM), newline="")))
-    columns = {c.name: c for c in csv_columns(type_name)}
+    columns = {c.name: c for c in csv_columns(inlined_schema(type_name))}
     assert rows[0] == ["id", *columns]
     found: dict[str, dict[str, Any]] = {}
     for entity_id, *cells in rows[1:]:

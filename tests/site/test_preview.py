@@ -1,9 +1,10 @@
-"""`make serve`: which saves regenerate, and an edited template is read again rather than kept from before."""
+"""`make serve`: which saves regenerate, an edited template is compiled anew, and stopping it stops MkDocs."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import time
@@ -12,14 +13,15 @@ from pathlib import Path
 import pytest
 from watchdog.events import FileClosedEvent, FileModifiedEvent, FileOpenedEvent
 
-from explainer import serve
+from explainer import filecache, serve
 from explainer.chromium import free_port
+from explainer.registry import ROOT
 from explainer.render import site
 
 
-def test_a_saved_template_is_read_again_and_a_saved_fact_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[bool] = []
-    monkeypatch.setattr(serve, "_regenerate", lambda facts, templates_changed, *_: calls.append(templates_changed))
+def test_writes_regenerate_and_reads_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(serve, "_regenerate", lambda facts, lang: calls.append(lang))
     monkeypatch.setattr(serve, "QUIET_SECONDS", 0.01)
     handler = serve._Debounced(Path("seeds/facts"))
     for event in (
@@ -29,15 +31,22 @@ def test_a_saved_template_is_read_again_and_a_saved_fact_is_not(monkeypatch: pyt
     ):
         handler.on_any_event(event)
         time.sleep(0.3)
-    assert calls == [True, False]
+    assert calls == [ROOT.code, ROOT.code]
 
 
-def test_forgetting_the_templates_loads_them_anew() -> None:
-    before = site.environment(), site.strings()
-    site.forget_templates()
-    after = site.environment(), site.strings()
-    assert before[0] is not after[0] and before[1] is not after[1]
-    assert before[1] == after[1]
+def test_an_edited_template_is_compiled_anew_and_an_unchanged_one_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(site.TEMPLATE_DIR, templates)
+    monkeypatch.setattr(site, "TEMPLATE_DIR", templates)
+    first = site.environment()
+    time.sleep(filecache.LOOK_EVERY)
+    assert site.environment() is first
+    page = templates / "entity.md.j2"
+    page.write_text(page.read_text(encoding="utf-8") + "\nedited\n", encoding="utf-8")
+    time.sleep(filecache.LOOK_EVERY)
+    assert site.environment() is not first  # the journey (tests/journeys) sees the edit reach the page
 
 
 def _listening(port: int) -> bool:

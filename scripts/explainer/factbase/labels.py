@@ -21,6 +21,7 @@ from ..problems import InputError, Problem
 from ..registry import PAGE_TYPES
 from ..registry import TYPE_NAMES as TYPES
 from ..strings import LANGUAGES, strings, strings_document
+from .model import label_key, value_key
 from .schema import inlined_schema, schema_document
 from .yamlfile import Location, echo
 
@@ -57,18 +58,22 @@ def _nodes(type_name: str) -> Iterator[_Node]:
     yield from walk(name, (), schema_document(name).data, ())
 
 
-def value_label(type_name: str, field: str, value: object, table: dict[str, str]) -> str:
-    """How a page names an allowed value of a top-level field: its label, or the value as written."""
-    prefix = inlined_schema(type_name)["properties"][field].get("x-label")
-    if prefix is False:
-        return str(value)
-    return table[label_key(prefix[0] if isinstance(prefix, list) else prefix, value)]
+def value_words(table: dict[str, str]) -> dict[str, str]:
+    """The words a page shows for each allowed value of every type's top-level enum fields, in one language:
+    its label from the strings table, or the value as written (`x-label: false`). Asked only once
+    label_problems() found nothing, so every label is there."""
+    words = {}
+    for type_name in TYPES:
+        for field, schema in inlined_schema(type_name).get("properties", {}).items():
+            prefix = schema.get("x-label")
+            for value in schema.get("enum", []):
+                shown = str(value) if prefix is False else table[label_key(_first(prefix), value)]
+                words[value_key(type_name, field, value)] = shown
+    return words
 
 
-def label_key(prefix: str, value: object) -> str:
-    """The strings table's key for a value: `kind` and `company` give `kind.company`; `chart.{}.title` and
-    `costs` give `chart.costs.title`."""
-    return prefix.format(value) if "{}" in prefix else f"{prefix}.{value}"
+def _first(prefix: str | list[str]) -> str:
+    return prefix[0] if isinstance(prefix, list) else prefix
 
 
 def _missing(key: str) -> list[str]:

@@ -15,10 +15,10 @@ from pathlib import Path
 from ..problems import InputError, Problem
 from ..problems import display_path as _display_path
 from ..registry import TYPE_NAMES
-from .model import FactBase
+from .model import BYLINE, PARAGRAPH_PATTERN, FactBase
 from .resolve import resolve
 from .schema import schema_problems
-from .validate import BYLINE, ID_PATTERN, PARAGRAPH_PATTERN, validate
+from .validate import ID_PATTERN, validate
 from .yamlfile import YamlDocument, echo, read_yaml
 
 MAX_FILES = 20_000

@@ -6,16 +6,7 @@ starts or ends with a Latin letter or digit must not touch another one (Meta is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .model import Entity
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    entity: Entity
+from .model import Entity, Mention
 
 
 def _is_word_char(char: str) -> bool:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..registry import PAGE_TYPES
+
+PARAGRAPH_PATTERN = re.compile(r"p[1-9][0-9]*")  # a paragraph of the article, cited as a source: p12
+BYLINE = "byline"  # the article's byline, citable like a paragraph
 
 
 @dataclass(frozen=True, eq=False, repr=False)  # one object per entity: identity is equality
@@ -31,6 +35,15 @@ class Entity:
     @property
     def has_page(self) -> bool:
         return self.type in PAGE_TYPES
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity named in a text, at [start, end)."""
+
+    start: int
+    end: int
+    entity: Entity
 
 
 @dataclass(frozen=True)
@@ -69,3 +82,35 @@ class FactBase:
 
     def links_to(self, entity: Entity, relation: str | None = None) -> list[Link]:
         return [link for link in self.by_target.get(entity.id, []) if relation is None or link.relation == relation]
+
+
+def label_key(prefix: str, value: object) -> str:
+    """The strings table's key for a value: `kind` and `company` give `kind.company`; `chart.{}.title` and
+    `costs` give `chart.costs.title`."""
+    return prefix.format(value) if "{}" in prefix else f"{prefix}.{value}"
+
+
+def value_key(type_name: str, field_name: str, value: object) -> str:
+    """Where the words for an allowed value of a type's top-level field are kept in the resolved words."""
+    return f"value.{type_name}.{field_name}.{value}"
+
+
+def value_label(type_name: str, field_name: str, value: object, words: dict[str, str]) -> str:
+    """How a page names an allowed value of a top-level field, from the words of its language (Vocabulary)."""
+    return words[value_key(type_name, field_name, value)]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the schemas allow, and the words the pages use, every value's label among them, in every language.
+
+    Read and checked with the fact base (inputs.py), so that rendering reads neither the schema files nor the
+    strings table, and asks nothing of the validator.
+    """
+
+    schemas: dict[str, dict[str, Any]]  # each type's schema, its references resolved
+    words: dict[str, dict[str, str]]  # by language: the strings table, and value.<type>.<field>.<value> labels
+
+    def allowed(self, type_name: str, field_name: str) -> list[Any]:
+        """The values a type's schema allows in one top-level field, in the schema's order."""
+        return list(self.schemas[type_name]["properties"][field_name]["enum"])

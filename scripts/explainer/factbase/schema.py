@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from ..filecache import while_unchanged
 from ..problems import Problem, display_path
 from ..registry import CODES, language
 from .yamlfile import Location, YamlDocument, echo, read_yaml
@@ -27,7 +27,11 @@ from .yamlfile import Location, YamlDocument, echo, read_yaml
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 
 
-@cache
+def _schema_files() -> list[Path]:
+    return [SCHEMA_DIR]  # looked up at each call: a test may point SCHEMA_DIR at changed copies
+
+
+@while_unchanged(_schema_files)
 def _registry() -> Registry:
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.json")):
@@ -35,16 +39,10 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
-@cache
+@while_unchanged(_schema_files)
 def schema_document(name: str) -> YamlDocument:
     """A schema file as read, with the line and column of every value (for messages about the schema itself)."""
     return read_yaml(SCHEMA_DIR / name, display_path(SCHEMA_DIR / name))
-
-
-def forget_schemas() -> None:
-    """Read the schema files again on next use (after one was edited: a live preview, a test)."""
-    for cached in (_registry, schema_document, inlined_schema, validator, fast_check):
-        cached.cache_clear()
 
 
 def _ecma_anchored(pattern: str) -> str:
@@ -72,13 +70,13 @@ def _inlined(schema: Any, base: str) -> Any:
     return {key: value if key == "enum" else _inlined(value, base) for key, value in schema.items()}
 
 
-@cache
+@while_unchanged(_schema_files)
 def inlined_schema(type_name: str) -> dict[str, Any]:
     """One type's schema with its references resolved, once rather than on every file."""
     return _inlined({"$ref": f"{type_name}.json"}, f"{type_name}.json")
 
 
-@cache
+@while_unchanged(_schema_files)
 def validator(type_name: str) -> Draft202012Validator:
     """jsonschema's validator for one type: slower than fast_check, but it says what is wrong and where."""
     return _Validator(inlined_schema(type_name), registry=_registry())
@@ -108,7 +106,7 @@ def _fast_schema(schema: Any) -> Any:
     return fast
 
 
-@cache
+@while_unchanged(_schema_files)
 def fast_check(type_name: str) -> Callable[[Any], Any]:
     """A compiled check (fastjsonschema) of one type's schema: it only tells valid from not, about ten times
     faster than jsonschema. Nearly every file is valid, so jsonschema, which explains each problem, runs only on

@@ -15,13 +15,12 @@ from typing import Any
 from ..problems import Problem
 from ..registry import CODES, PAGE_TYPES, SECTION_ANCHORS
 from .labels import label_problems
+from .model import BYLINE, PARAGRAPH_PATTERN
 from .schema import Marked, walk_marked
 from .source_rules import source_problems
 from .yamlfile import YamlDocument, echo
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-PARAGRAPH_PATTERN = re.compile(r"p[1-9][0-9]*")
-BYLINE = "byline"  # the article's byline, citable like a paragraph
 # Text fields are plain text. Markup is refused rather than silently shown or run.
 RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
 TEMPLATE_SYNTAX = re.compile(r"\{[{%#]|[%}#]\}")

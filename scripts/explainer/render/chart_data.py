@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..factbase.model import Entity, FactBase
-from ..factbase.schema import allowed_values
 from ..registry import CODES
 from .text import date_label
 
@@ -127,12 +126,12 @@ def series_chart(series: Entity) -> Chart:
     return Chart(f"series-{series.id}", series.data["unit"], tuple(bars))
 
 
-def chart_sections(factbase: FactBase) -> list[Section]:
+def chart_sections(factbase: FactBase, section_ids: list[str]) -> list[Section]:
     """The charts page: a section for each value of the figures' `chart` field, in the schema's order, with the
     figures that name it; the parameter section also holds every model's parameter count. Sections about one
     company's course or one day's trading run in date order, the others by size."""
     sections = []
-    for section_id in allowed_values("figures", "chart"):
+    for section_id in section_ids:
         figures = [f for f in factbase.of_type("figures") if f.data.get("chart") == section_id]
         bars = parameter_bars(factbase, figures) if section_id == PARAMETERS else [_figure_bar(f) for f in figures]
         sections.append(_section(section_id, bars, _by_date if section_id in IN_DATE_ORDER else _by_value))

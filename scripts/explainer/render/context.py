@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..factbase.labels import value_label
-from ..factbase.mentions import MentionFinder
-from ..factbase.model import Entity, FactBase
-from ..factbase.validate import BYLINE, PARAGRAPH_PATTERN
+from ..factbase.model import BYLINE, PARAGRAPH_PATTERN, Entity, FactBase, Mention, value_label
 from ..registry import CODES, PAGE_TYPES, SOURCE, Language, entity_type, language, others
-from ..strings import fill
 from .numbers import big_number, quantity
 from .paths import entity_page, fact_page, language_root, relative_path
-from .text import attr, date_label, link_title, md_text, safe_url, time_tag
+from .text import attr, date_label, fill, link_title, md_text, safe_url, time_tag
 
 
 @dataclass
@@ -24,7 +20,7 @@ class PageContext:
     path: str  # of the Markdown file, relative to the language's docs folder
     strings: dict[str, str]
     factbase: FactBase
-    finder: MentionFinder | None = None
+    names_in: Callable[[str], list[Mention]] | None = None  # the first mention of each entity in a text
     source_url: str | None = None  # where the page's data is edited, for pages that are not one entity's
     _footnotes: dict[tuple[str, ...], int] = field(default_factory=dict)
 
@@ -103,7 +99,7 @@ class PageContext:
     def linked(self, text: str, skip: Entity | None = None) -> str:
         """Escaped Markdown of plain text with the first mention of each other entity linked to its page."""
         pieces, cursor = [], 0
-        mentions = self.finder.first_each(text) if self.finder else []
+        mentions = self.names_in(text) if self.names_in else []
         for mention in mentions:
             if mention.entity is skip:
                 continue

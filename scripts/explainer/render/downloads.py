@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..factbase.model import FactBase
-from ..factbase.schema import inlined_schema
 from ..registry import CODES
 from ..registry import TYPE_NAMES as TYPES
 from .paths import FACTBASE_JSON as JSON_PATH
@@ -91,9 +90,9 @@ def _columns(schema: dict[str, Any], path: tuple[str, ...]) -> Iterator[Column]:
             yield Column(".".join((*path, name)), (*path, name), not _is_cell_text(field))
 
 
-def csv_columns(type_name: str) -> list[Column]:
+def csv_columns(schema: dict[str, Any]) -> list[Column]:
     """The columns of a type's CSV file after `id`: objects flattened into dotted columns, lists kept whole."""
-    return list(_columns(inlined_schema(type_name), ()))
+    return list(_columns(schema, ()))
 
 
 def _fields(schema: dict[str, Any], prefix: str) -> Iterator[Field]:
@@ -111,14 +110,13 @@ def _fields(schema: dict[str, Any], prefix: str) -> Iterator[Field]:
             yield from _fields(item, f"{prefix}{name}[].")
 
 
-def schema_fields(type_name: str) -> list[Field]:
+def schema_fields(schema: dict[str, Any]) -> list[Field]:
     """Every field of a type, nested ones after their parent, in the schema's order."""
-    return list(_fields(inlined_schema(type_name), ""))
+    return list(_fields(schema, ""))
 
 
-def schema_summary(type_name: str) -> tuple[str, str]:
+def schema_summary(type_name: str, schema: dict[str, Any]) -> tuple[str, str]:
     """The title and description the type's schema gives itself."""
-    schema = inlined_schema(type_name)
     return str(schema.get("title", type_name)), str(schema.get("description", ""))
 
 
@@ -146,9 +144,9 @@ def _cell(value: Any, column: Column) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def type_csv(factbase: FactBase, type_name: str) -> str:
+def type_csv(factbase: FactBase, type_name: str, schema: dict[str, Any]) -> str:
     """One row per entity of a type, sorted by id; an empty cell is a field the file leaves out."""
-    columns = csv_columns(type_name)
+    columns = csv_columns(schema)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["id", *(c.name for c in columns)])
@@ -157,9 +155,9 @@ def type_csv(factbase: FactBase, type_name: str) -> str:
     return CSV_BOM + out.getvalue()
 
 
-def download_files(factbase: FactBase, paragraph_ids: list[str]) -> dict[str, str]:
+def download_files(factbase: FactBase, paragraph_ids: list[str], schemas: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Every download by its path in a language's docs folder."""
     files = {JSON_PATH: factbase_json(factbase, paragraph_ids)}
     for type_name in TYPES:
-        files[csv_file(type_name)] = type_csv(factbase, type_name)
+        files[csv_file(type_name)] = type_csv(factbase, type_name, schemas[type_name])
     return files

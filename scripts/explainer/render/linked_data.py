@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..factbase.labels import value_label
-from ..factbase.model import Entity, FactBase
+from ..factbase.model import Entity, FactBase, value_label
 from ..registry import entity_type, others
 
 SCHEMA_ORG = "https://schema.org"

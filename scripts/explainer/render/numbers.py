@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..factbase.labels import value_label
+from ..factbase.model import value_label
 from ..registry import language
 
 

@@ -6,17 +6,14 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from ..factbase.labels import value_label
-from ..factbase.mentions import MentionFinder
-from ..factbase.model import Entity, FactBase
-from ..factbase.resolve import mentions_in
-from ..factbase.schema import allowed_values
+from ..factbase.model import Entity, FactBase, Mention, value_label
+from ..filecache import while_unchanged
 from ..inputs import ARTICLE_DIR, META_FILE, Inputs
 from ..problems import InputError, Problem, display_path
 from ..registry import (
@@ -32,7 +29,6 @@ from ..registry import (
 )
 from ..registry import TYPE_NAMES as TYPES
 from ..registry import TYPES as TYPE_LIST
-from ..strings import fill, forget_strings, strings
 from . import paths
 from .article import article_blocks, paragraph_texts
 from .bars import draw_section, draw_series
@@ -44,12 +40,16 @@ from .linked_data import describe
 from .numbers import big_number
 from .relation_map import draw_relation_map
 from .search import ENTITY_PAGE_BOOST, search_names
-from .text import attr, date_label, json_ld, md_text, yaml_string
+from .text import attr, date_label, fill, json_ld, md_text, yaml_string
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
-@cache
+def _template_files() -> list[Path]:
+    return [TEMPLATE_DIR]
+
+
+@while_unchanged(_template_files)  # compiled once, and again after a template is edited (a live preview)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -58,19 +58,13 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,  # no stat of the template file on every page; `make serve` calls forget_templates()
+        auto_reload=False,  # no stat of the template file on every page: environment() itself is made anew
     )
     env.filters["md"] = md_text
     env.filters["yaml"] = yaml_string
     env.filters["attr"] = attr
     env.globals["DEVELOPED_BY"] = DEVELOPED_BY  # the relations templates follow, named once in the registry
     return env
-
-
-def forget_templates() -> None:
-    """Read the templates and strings again on next use (a live preview after one of them was edited)."""
-    forget_strings()
-    environment.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -117,11 +111,13 @@ def _excerpt(text: str, start: int, end: int, lang: str) -> str:
     return f"{md_text(before)}**{md_text(text[start:end])}**{md_text(after)}"
 
 
-def mentions_by_entity(texts: dict[str, str], finder: MentionFinder, lang: str) -> dict[str, list[Excerpt]]:
+def mentions_by_entity(
+    texts: dict[str, str], mentions: dict[str, list[tuple[str, Mention]]], lang: str
+) -> dict[str, list[Excerpt]]:
     """For every entity, each paragraph that names it, with an excerpt around the first mention."""
     return {
         entity_id: [Excerpt(p, _excerpt(texts[p], m.start, m.end, lang)) for p, m in found]
-        for entity_id, found in mentions_in(texts, finder).items()
+        for entity_id, found in mentions.items()
     }
 
 
@@ -156,11 +152,10 @@ class SiteRenderer:
         self.inputs = inputs
         self.lang = lang
         self.edit_base = edit_base
-        self.strings = strings()[lang]
+        self.strings = inputs.vocabulary.words[lang]
+        self.env = environment()
         self.years = _events_by_year(inputs.factbase)
-        page_entities = [e for e in inputs.factbase.entities.values() if e.has_page]
-        self.finder = MentionFinder(page_entities, lang)
-        self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), self.finder, lang)
+        self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), inputs.mentions[lang], lang)
 
     def _source_url(self, path: str) -> str | None:
         """Where a page's data is edited: the article's metadata or its translation, or the folder of a type."""
@@ -172,21 +167,26 @@ class SiteRenderer:
         return self.edit_base.replace("/edit/", "/tree/") + folder if folder else None
 
     def _context(self, path: str) -> PageContext:
-        return PageContext(self.lang, path, self.strings, self.inputs.factbase, self.finder, self._source_url(path))
+        return PageContext(
+            self.lang,
+            path,
+            self.strings,
+            self.inputs.factbase,
+            self.inputs.finders[self.lang].first_each,
+            self._source_url(path),
+        )
 
     def _render(self, template: str, path: str, **values: Any) -> str:
         ctx = self._context(path)
-        return environment().get_template(template).render(ctx=ctx, t=ctx.t, lang=self.lang, **values)
+        return self.env.get_template(template).render(ctx=ctx, t=ctx.t, lang=self.lang, **values)
 
     def article(self) -> str:
         ctx = self._context(paths.ARTICLE)
         blocks = article_blocks(self.inputs, ctx)
         meta = self.inputs.meta
         title = self.inputs.text(self.lang, "title")
-        return (
-            environment()
-            .get_template("article.md.j2")
-            .render(ctx=ctx, t=ctx.t, lang=self.lang, blocks=blocks, meta=meta, title=title, inputs=self.inputs)
+        return self.env.get_template("article.md.j2").render(
+            ctx=ctx, t=ctx.t, lang=self.lang, blocks=blocks, meta=meta, title=title, inputs=self.inputs
         )
 
     def entity(self, entity: Entity) -> str:
@@ -224,7 +224,7 @@ class SiteRenderer:
     def timeline(self) -> str:
         """The timeline's overview: events per month as a picture and a table, and a page per year."""
         years = self.years
-        counts = event_counts(self.inputs.factbase, strings())
+        counts = event_counts(self.inputs.factbase, self.inputs.vocabulary.words)
         picture = draw_event_counts(counts, self.lang, self.strings) if counts else None
         return self._render(
             "timeline.md.j2",
@@ -249,7 +249,8 @@ class SiteRenderer:
             year_pages={y: paths.timeline_year(y) for y in years},
             involved={i for e in events for i in e.data["involves"]},
             categories=[
-                (c, value_label("events", "category", c, self.strings)) for c in allowed_values("events", "category")
+                (c, value_label("events", "category", c, self.strings))
+                for c in self.inputs.vocabulary.allowed("events", "category")
             ],
             factbase=self.inputs.factbase,
         )
@@ -258,14 +259,14 @@ class SiteRenderer:
         quotes = self.inputs.factbase.of_type("quotes")
         stances = [
             (s, value_label("quotes", "stance", s, self.strings), [q for q in quotes if q.data["stance"] == s])
-            for s in allowed_values("quotes", "stance")
+            for s in self.inputs.vocabulary.allowed("quotes", "stance")
         ]
         return self._render("debate.md.j2", paths.DEBATE, stances=stances, factbase=self.inputs.factbase)
 
     def home(self) -> str:
         """The home page: the question, the short answer, key numbers, the timeline at a glance, the cast."""
         facts = self.inputs.factbase
-        counts = event_counts(facts, strings())
+        counts = event_counts(facts, self.inputs.vocabulary.words)
         return self._render(
             "home.md.j2",
             paths.HOME,
@@ -311,7 +312,7 @@ class SiteRenderer:
         lead = _lead(facts)
         points = sorted((p for p in facts.of_type("verdict") if p is not lead), key=lambda p: (p.data["order"], p.id))
         series_of = {p.id: facts.get_all(p.data.get("series", [])) for p in points}
-        status_order = allowed_values("standings", "status")
+        status_order = self.inputs.vocabulary.allowed("standings", "status")
         standings = sorted(
             facts.of_type("standings"),
             key=lambda s: (status_order.index(s.data["status"]), facts.get(s.data["company"]).name(self.lang)),
@@ -334,7 +335,10 @@ class SiteRenderer:
         return self._render("map.md.j2", paths.MAP, p=picture)
 
     def charts(self) -> str:
-        sections = [(s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase)]
+        section_ids = self.inputs.vocabulary.allowed("figures", "chart")
+        sections = [
+            (s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase, section_ids)
+        ]
         return self._render("charts.md.j2", paths.CHARTS, sections=sections)
 
     def data(self, downloads: dict[str, str]) -> str:
@@ -344,7 +348,10 @@ class SiteRenderer:
         for type_name in TYPES:
             path = paths.csv_file(type_name)
             files.append(DownloadFile(path, type_name, len(factbase.of_type(type_name)), _size(downloads[path])))
-        schemas = [(t, schema_summary(t), schema_fields(t), csv_columns(t)) for t in TYPES]
+        schemas = [
+            (t, schema_summary(t, schema), schema_fields(schema), csv_columns(schema))
+            for t, schema in self.inputs.vocabulary.schemas.items()
+        ]
         title = self.inputs.article.title
         return self._render("data.md.j2", paths.DATA, files=files, schemas=schemas, meta=self.inputs.meta, title=title)
 
@@ -414,7 +421,7 @@ def _size(text: str) -> str:
 def render_site(inputs: Inputs, edit_base: str) -> dict[str, dict[str, str]]:
     """Every generated file of both languages: {lang: {path: text}}, Markdown pages and the data downloads."""
     # The downloads hold the same data in both languages: written out once.
-    downloads = download_files(inputs.factbase, [p.id for p in inputs.article.paragraphs])
+    downloads = download_files(inputs.factbase, [p.id for p in inputs.article.paragraphs], inputs.vocabulary.schemas)
     rendered: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
     for lang in CODES:

@@ -79,3 +79,9 @@ def date_label(iso: str, lang: str) -> str:
 
 def time_tag(iso: str, lang: str) -> str:
     return f'<time datetime="{attr(iso)}">{html.escape(date_label(iso, lang))}</time>'
+
+
+def fill(table: dict[str, str], key: str, **values: object) -> str:
+    """A text of one language's words, its {placeholders} filled in where values are given."""
+    text = table[key]
+    return text.format(**values) if values else text
