@@ -12,6 +12,7 @@ from typing import Any
 
 from ..factbase.model import Entity, FactBase
 from ..registry import CODES
+from .paths import fact_anchor
 from .text import date_label
 
 PARAMETERS = "parameters"  # the section, and the unit, of parameter counts
@@ -123,7 +124,7 @@ def series_chart(series: Entity) -> Chart:
                 series.id, label, series.data["unit"], value, None, point["as_given"], point["date"], (point["source"],)
             )
         )
-    return Chart(f"series-{series.id}", series.data["unit"], tuple(bars))
+    return Chart(fact_anchor(series), series.data["unit"], tuple(bars))
 
 
 def chart_sections(factbase: FactBase, section_ids: list[str]) -> list[Section]:

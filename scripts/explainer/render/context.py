@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from ..factbase.model import BYLINE, PARAGRAPH_PATTERN, Entity, FactBase, Mention, value_label
 from ..registry import CODES, PAGE_TYPES, SOURCE, Language, entity_type, language, others
 from .numbers import big_number, quantity
-from .paths import entity_page, fact_page, language_root, relative_path
+from .paths import SITE, Page, SiteMap, entity_page, fact_anchor, fact_page, language_root, relative_path
 from .text import attr, date_label, fill, link_title, md_text, safe_url, time_tag
 
 
@@ -66,6 +66,19 @@ class PageContext:
     def label(self, entity: Entity, field: str) -> str:
         """The page's words for an entity's value of an enum field (its kind, category, stance)."""
         return value_label(entity.type, field, entity.data[field], self.strings)
+
+    @property
+    def site(self) -> SiteMap:
+        """Every page of the site, to link to: ctx.to(ctx.site.verdict)."""
+        return SITE
+
+    def to(self, page: Page, anchor: str = "") -> str:
+        """A link to a page of the site (and an anchor in it), relative to this page."""
+        return self.href(f"{page.path}#{anchor}" if anchor else page.path)
+
+    def anchor(self, entity: Entity) -> str:
+        """The anchor a fact takes on the page that shows it."""
+        return fact_anchor(entity)
 
     def href(self, target: str) -> str:
         """A link to another Markdown file (and anchor), relative to this page, as MkDocs checks it."""
@@ -141,7 +154,7 @@ class PageContext:
                 parts.append(self.read_via(data["via"]["url"]))
             return ", ".join(parts)
         label = self.t("source.byline") if source == BYLINE else self.t("source.paragraph", n=source[1:])
-        return f"[{label}]({self.href('article.md#' + source)})"
+        return f"[{label}]({self.to(SITE.article, source)})"
 
     def read_via(self, url: str) -> str:
         """Where a source was read when only a copy was: "read via <the copy's host>", linked to the copy."""

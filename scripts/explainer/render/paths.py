@@ -6,6 +6,8 @@ links ask this module where a page is, rather than spelling `companies/<id>.md` 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..factbase.model import Entity
 from ..registry import VERDICT_TABLE, language
 
@@ -34,19 +36,73 @@ def timeline_year(year: str) -> str:
     return f"timeline/{year}.md"
 
 
+def fact_anchor(entity: Entity) -> str:
+    """The anchor of a fact on the page that shows it ("" for the top of the page): its id, but for a series (its
+    chart's section, `series-<id>`), a standing (the verdict's table) and a figure (the charts page's top)."""
+    special = {"series": f"series-{entity.id}", "standings": VERDICT_TABLE, "figures": ""}
+    return special.get(entity.type, entity.id)
+
+
 def fact_page(entity: Entity) -> str:
     """Where a fact without a page of its own is shown: an event on the timeline, a quote in the debate, the
     verdict's parts on the verdict page, a figure among the charts."""
-    anchors = {
-        "events": f"{timeline_year(str(entity.data.get('date', ''))[:4])}#{entity.id}",
-        "quotes": f"{DEBATE}#{entity.id}",
-        "series": f"{VERDICT}#series-{entity.id}",
-        "verdict": f"{VERDICT}#{entity.id}",
-        "judgements": f"{VERDICT}#{entity.id}",
-        "standings": f"{VERDICT}#{VERDICT_TABLE}",
+    pages = {
+        "events": timeline_year(str(entity.data.get("date", ""))[:4]),
+        "quotes": DEBATE,
+        "series": VERDICT,
+        "verdict": VERDICT,
+        "judgements": VERDICT,
+        "standings": VERDICT,
         "figures": CHARTS,
     }
-    return anchors.get(entity.type, entity_page(entity))
+    if entity.type not in pages:
+        return entity_page(entity)
+    anchor = fact_anchor(entity)
+    return f"{pages[entity.type]}#{anchor}" if anchor else pages[entity.type]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the site, as templates link to it: ctx.to(site.verdict), ctx.to(site.article, "p3")."""
+
+    path: str  # its Markdown file in a language's docs folder
+
+    @property
+    def url(self) -> str:
+        return page_url(self.path)
+
+
+class SiteMap:
+    """Every page of the site by what it is, so that no template spells a path."""
+
+    home = Page(HOME)
+    article = Page(ARTICLE)
+    timeline = Page(TIMELINE)
+    debate = Page(DEBATE)
+    verdict = Page(VERDICT)
+    charts = Page(CHARTS)
+    map = Page(MAP)
+    data = Page(DATA)
+
+    @staticmethod
+    def index(type_name: str) -> Page:
+        return Page(index_page(type_name))
+
+    @staticmethod
+    def year(year: str) -> Page:
+        return Page(timeline_year(year))
+
+    @staticmethod
+    def entity(entity: Entity) -> Page:
+        return Page(entity_page(entity))
+
+    @staticmethod
+    def file(path: str) -> Page:
+        """A file of the docs folder that is not a page: a download."""
+        return Page(path)
+
+
+SITE = SiteMap()
 
 
 def csv_file(type_name: str) -> str:
@@ -72,6 +128,12 @@ def language_root(from_lang: str, to_lang: str) -> str:
     """A relative link from one language's home page to another's: 'en/' from Chinese, '../' from English."""
     depth = language(from_lang).prefix.count("/")
     return "../" * depth + language(to_lang).prefix or "./"
+
+
+def relative_url(target: str, page: str) -> str:
+    """The address of one page from another, both given as Markdown paths, for links MkDocs does not rewrite (in
+    an SVG drawing): 'companies/acme/' from index.md, '../companies/acme/' from map.md."""
+    return relative_path(page_url(target), page_url(page))
 
 
 def relative_path(target: str, page: str) -> str:

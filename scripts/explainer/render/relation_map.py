@@ -11,7 +11,6 @@ each followed by its people and models, set in and hanging from it by a line of 
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -297,10 +296,9 @@ def draw_relation_map(
     if not layout.links:
         return None
     tops = layout.arrange()
-    base = posixpath.dirname(page.removesuffix(".md") + "/")  # the built page is served as a folder
 
     def node(entity: Entity, column: str, x: float, y: float, width: float, depth: int) -> Node:
-        href = posixpath.relpath(paths.page_url(paths.entity_page(entity)), base) + "/"
+        href = paths.relative_url(paths.entity_page(entity), page)
         return Node(entity, column, _label(entity, lang, width), href, px(x), px(y), px(width), depth)
 
     return Picture(_columns(layout, tops, lang, strings, node), _stacked(layout, tops, lang, strings, node))

@@ -230,7 +230,6 @@ class SiteRenderer:
             "timeline.md.j2",
             paths.TIMELINE,
             years=years,
-            year_pages={year: paths.timeline_year(year) for year in years},
             factbase=self.inputs.factbase,
             counts=counts,
             picture=picture,
@@ -246,7 +245,6 @@ class SiteRenderer:
             year=year,
             events=events,
             all_years=list(years),
-            year_pages={y: paths.timeline_year(y) for y in years},
             involved={i for e in events for i in e.data["involves"]},
             categories=[
                 (c, value_label("events", "category", c, self.strings))
