@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.synthetic import synthetic_factbase, write_factbase
-from explainer.build import DOCS_OUT, LANGUAGE_CONFIGS, mkdocs_command
+from explainer.build import LANGUAGE_CONFIGS, mkdocs_command
+from explainer.registry import DOCS_OUT
 
 REAL = Path("seeds/facts")
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .problems import REPOSITORY, InputError, display_path
-from .registry import CODES, ROOT
+from .registry import CODES, DOCS_OUT, ROOT
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(Path(args.facts), args.lang, args.port)
+    return serve(Path(args.facts), args.lang, args.port, Path(args.out))
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     translations = sub.add_parser("translations", help="list every text still missing in Chinese or English")
     for command in (check, generate, build, serve, new, translations):
         command.add_argument("--facts", default=str(REPOSITORY / "seeds" / "facts"))
-    generate.add_argument("--out", default="build/docs")
+    for command in (generate, serve):
+        command.add_argument("--out", default=str(DOCS_OUT), help="the folder to write the Markdown into")
     build.add_argument("--site", default="site")
     build.add_argument("--site-url", default=None, help="the address the site is served at (default: mkdocs.yml's)")
     serve.add_argument("--lang", choices=CODES, default=ROOT.code)

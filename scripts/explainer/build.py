@@ -21,11 +21,10 @@ from .generate import DOCS_DIR, EDIT_BASE, JIEBA_DICT, MARKER, write_docs
 from .inputs import load_inputs
 from .linkcheck import SiteChecker
 from .problems import InputError, Problem, display_path
-from .registry import LANGUAGES
+from .registry import DOCS_OUT, LANGUAGES
 from .render.site import render_site
 
 LANGUAGE_CONFIGS = {language.code: language.config for language in LANGUAGES}
-DOCS_OUT = Path("build/docs")
 
 
 # MkDocs' own words for a link it cannot follow, e.g. "Doc file 'index.md' contains a link 'x.md', but ...".
@@ -84,7 +83,7 @@ def _warning_problems(lang: str, log: str, docs_out: Path) -> list[Problem]:
     return problems
 
 
-def _environment(site_url: str | None, docs_out: Path) -> dict[str, str]:
+def mkdocs_environment(site_url: str | None, docs_out: Path) -> dict[str, str]:
     """What each language's config reads (languages/<code>/mkdocs.yml): its docs folder, and its address.
 
     Every language gets the same address (--site-url, else SITE_URL), each under its prefix; never only one.
@@ -105,7 +104,7 @@ def _environment(site_url: str | None, docs_out: Path) -> dict[str, str]:
 
 def _build_languages(work: Path, site_url: str | None, docs_out: Path = DOCS_OUT) -> Path:
     """Run the languages' MkDocs builds at once (one per core) and join them, each under its prefix."""
-    env = _environment(site_url, docs_out)
+    env = mkdocs_environment(site_url, docs_out)
     outputs = {lang: work / lang for lang in LANGUAGE_CONFIGS}
     runs = {lang: _mkdocs(config, outputs[lang], env) for lang, config in LANGUAGE_CONFIGS.items()}
     failures = []

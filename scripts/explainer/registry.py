@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]  # the folder holding mkdocs.yml
+DOCS_OUT = Path("build/docs")  # where the generator writes each language's Markdown for MkDocs, by default
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ from typing import IO
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import DOCS_OUT, LANGUAGE_CONFIGS
+from .build import LANGUAGE_CONFIGS, mkdocs_environment
 from .generate import generate
 from .preview_log import PreviewLog
 from .problems import InputError, display_path
-from .registry import ROOT
+from .registry import DOCS_OUT, ROOT
 from .render.site import TEMPLATE_DIR
 
 WATCHED = (Path("seeds"), Path("docs"), TEMPLATE_DIR, Path("schemas"))
@@ -32,25 +32,26 @@ CHANGES = {"created", "modified", "deleted", "moved", "closed"}  # "closed" afte
 QUIET_SECONDS = 0.2  # editors save in bursts; wait for the burst to end
 
 
-def _page_times(lang: str) -> dict[Path, int]:
-    return {p: p.stat().st_mtime_ns for p in (DOCS_OUT / lang).rglob("*") if p.is_file()}
+def _page_times(docs_out: Path, lang: str) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in (docs_out / lang).rglob("*") if p.is_file()}
 
 
-def _regenerate(facts: Path, lang: str = ROOT.code) -> tuple[float, list[str], bool]:
+def _regenerate(facts: Path, lang: str = ROOT.code, docs_out: Path = DOCS_OUT) -> tuple[float, list[str], bool]:
     """Generate again: the seconds it took, the problems found, and whether a page of `lang` was rewritten. An
     edited template, schema or strings table is read again by the generator itself (filecache.py)."""
     started = time.perf_counter()
-    before = _page_times(lang)
+    before = _page_times(docs_out, lang)
     try:
-        generate(facts, DOCS_OUT)
+        generate(facts, docs_out)
     except InputError as err:
         return time.perf_counter() - started, [str(p) for p in err.problems], False
-    return time.perf_counter() - started, [], _page_times(lang) != before
+    return time.perf_counter() - started, [], _page_times(docs_out, lang) != before
 
 
 class _Debounced(FileSystemEventHandler):
-    def __init__(self, facts: Path, log: PreviewLog | None = None, lang: str = ROOT.code):
+    def __init__(self, facts: Path, log: PreviewLog | None = None, lang: str = ROOT.code, docs_out: Path = DOCS_OUT):
         self.facts = facts
+        self.docs_out = docs_out
         self.log = log
         self.lang = lang
         self.timer: threading.Timer | None = None
@@ -73,7 +74,7 @@ class _Debounced(FileSystemEventHandler):
     def _fire(self) -> None:
         changed, self.changed = sorted(self.changed), set()
         changed = [name for name in changed if Path(name).exists()] or changed  # temporary files are gone
-        outcome = _regenerate(self.facts, self.lang)
+        outcome = _regenerate(self.facts, self.lang, self.docs_out)
         if self.log and outcome:
             self.log.regenerated(changed, *outcome)
 
@@ -92,22 +93,22 @@ def _port_free(port: int) -> bool:
     return True
 
 
-def serve(facts: Path, lang: str, port: int) -> int:
+def serve(facts: Path, lang: str, port: int, docs_out: Path = DOCS_OUT) -> int:
     if not _port_free(port):
         print(f"port {port} is in use on 127.0.0.1; choose another: make serve PORT={port + 1}", file=sys.stderr)
         return 1
     address = f"127.0.0.1:{port}"
     log = PreviewLog(address, lang)
-    generate(facts, DOCS_OUT)
+    generate(facts, docs_out)
     observer = Observer()
-    handler = _Debounced(facts, log, lang)
+    handler = _Debounced(facts, log, lang, docs_out)
     for folder in WATCHED:
         if folder.exists():
             observer.schedule(handler, str(folder), recursive=True)
     observer.start()
     # --dirty rebuilds only the pages the generator rewrote; `make site` is always a full, strict build.
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(LANGUAGE_CONFIGS[lang]), "-a", address]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    env = {**mkdocs_environment(None, docs_out), "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
     mkdocs = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     threading.Thread(target=_read_into, args=(mkdocs.stdout, log), daemon=True).start()
     # Stopped by a signal, the preview stops its MkDocs server too, rather than leave it serving and polling.
@@ -124,11 +125,12 @@ def serve(facts: Path, lang: str, port: int) -> int:
         observer.join()
 
 
-def start_preview(facts: Path, lang: str, port: int) -> subprocess.Popen[bytes]:
+def start_preview(facts: Path, lang: str, port: int, docs_out: Path = DOCS_OUT) -> subprocess.Popen[bytes]:
     """`make serve` as a child process, quiet, in a session of its own: the benchmark and the tests stop it and
     the MkDocs server it starts with one signal to the session (os.killpg)."""
     env = {**os.environ, "PYTHONPATH": "scripts", "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "explainer", "serve", "--facts", str(facts), "--lang", lang, "--port", str(port)]
+    command += ["--out", str(docs_out)]
     return subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )

@@ -21,7 +21,7 @@ from explainer.render import site
 
 def test_writes_regenerate_and_reads_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(serve, "_regenerate", lambda facts, lang: calls.append(lang))
+    monkeypatch.setattr(serve, "_regenerate", lambda facts, lang, docs_out: calls.append(lang))
     monkeypatch.setattr(serve, "QUIET_SECONDS", 0.01)
     handler = serve._Debounced(Path("seeds/facts"))
     for event in (
@@ -54,9 +54,9 @@ def _listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def test_stopping_the_preview_stops_its_mkdocs_server() -> None:
+def test_stopping_the_preview_stops_its_mkdocs_server(tmp_path: Path) -> None:
     port = free_port()
-    preview = serve.start_preview(Path("seeds/facts"), "en", port)
+    preview = serve.start_preview(Path("seeds/facts"), "en", port, tmp_path / "docs")  # never build/docs
     try:
         deadline = time.monotonic() + 120
         while not _listening(port):

@@ -109,6 +109,6 @@ def test_make_site_passes_site_url_on_and_both_languages_get_it(monkeypatch: pyt
     monkeypatch.delenv("SITE_URL_EN", raising=False)
     for given, environment in (("https://owner.github.io/repo", {}), (None, {"SITE_URL": "https://h/x/"})):
         monkeypatch.setattr(os, "environ", {**os.environ, **environment})
-        env = build._environment(given, build.DOCS_OUT)
+        env = build.mkdocs_environment(given, build.DOCS_OUT)
         root = given + "/" if given else "https://h/x/"
         assert (env["SITE_URL_ZH"], env["SITE_URL_EN"]) == (root, root + "en/")
