@@ -72,7 +72,7 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
         except InputError as err:
             problems += err.problems
     try:
-        factbase = load_factbase(facts, {p.id for p in article.paragraphs})
+        factbase = load_factbase(facts, {p.id: article.text(p.id) for p in article.paragraphs})
     except InputError as err:
         problems += err.problems
     if problems:

@@ -25,6 +25,7 @@ class Language:
     is_source: bool  # the language the article was written in (its text is the original)
     translation_file: str  # the article's translation into it, in seeds/article/ ("" for the source)
     list_separator: str  # between the items of an inline list of names
+    sentence_separator: str  # between two sentences of a paragraph
     number_words: tuple[tuple[int, str], ...]  # large numbers: 10**8 -> 亿, 10**9 -> billion
     number_space: str  # between a number and its word
     date_formats: tuple[str, str, str]  # a year, a month, a day; {y}, {m}, {d} and {month} (a name)
@@ -54,6 +55,7 @@ ZH = Language(
     is_source=True,
     translation_file="",
     list_separator="、",
+    sentence_separator="",
     number_words=((10**12, "万亿"), (10**8, "亿"), (10**4, "万")),
     number_space="",
     date_formats=("{y}年", "{y}年{m}月", "{y}年{m}月{d}日"),
@@ -70,6 +72,7 @@ EN = Language(
     is_source=False,
     translation_file="translation.en.yaml",
     list_separator=", ",
+    sentence_separator=" ",
     number_words=((10**12, "trillion"), (10**9, "billion"), (10**6, "million")),
     number_space=" ",
     date_formats=("{y}", "{month} {y}", "{d} {month} {y}"),

@@ -615,7 +615,7 @@ def test_hidden_and_linked_files_never_become_entities(minimal_facts: Path, tmp_
     (minimal_facts / "companies" / "...yaml").write_text("name: x\n")  # its stem is '..'
     (minimal_facts / "companies" / "linked.yaml").symlink_to(outside)
     with pytest.raises(InputError) as raised:
-        load_factbase(minimal_facts, {f"p{n}" for n in range(1, 33)})
+        load_factbase(minimal_facts, {f"p{n}": "" for n in range(1, 33)})
     problems = [str(p) for p in raised.value.problems]
     assert problems == [
         f"{minimal_facts}/companies/linked.yaml:1:1: error: not a fact file (only .yaml files belong here)"

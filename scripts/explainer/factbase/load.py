@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..problems import InputError, Problem
@@ -104,7 +105,7 @@ def _read_all(files: list[tuple[str, Path]]) -> tuple[list[tuple[str, str, YamlD
     return docs, problems
 
 
-def load_factbase(root: Path, paragraph_ids: set[str]) -> FactBase:
+def load_factbase(root: Path, paragraphs: Mapping[str, str]) -> FactBase:
     """Read, check and resolve the fact base under root; raise InputError with every problem."""
     files, problems = _discover(root)
     docs, read_problems = _read_all(files)
@@ -112,7 +113,7 @@ def load_factbase(root: Path, paragraph_ids: set[str]) -> FactBase:
     types_by_id = {entity_id: type_name for type_name, entity_id, _ in docs}
     # Files that failed to read still own their id: do not report references to them as dangling.
     types_by_id.update({path.stem: t for t, path in files if path.stem not in types_by_id})
-    found, references = validate(docs, types_by_id, paragraph_ids)
+    found, references = validate(docs, types_by_id, paragraphs)
     problems += found
     if problems:
         raise InputError(problems)

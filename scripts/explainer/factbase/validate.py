@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from ..problems import Problem
@@ -63,7 +64,7 @@ Reference = tuple[str, tuple[Any, ...], str]
 
 
 def _value_problems(
-    docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraph_ids: set[str]
+    docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraphs: Mapping[str, str]
 ) -> tuple[list[Problem], list[Reference]]:
     """Dates on the calendar, plain text, and every source and reference pointing at something that exists.
 
@@ -81,12 +82,12 @@ def _value_problems(
             value = str(mark.value)
             if mark.schema.get("x-source") and value != BYLINE:
                 if PARAGRAPH_PATTERN.fullmatch(value):
-                    if value not in paragraph_ids:
+                    if value not in paragraphs:
                         problems.append(
                             doc.problem(
                                 mark.location,
                                 f"the article has no paragraph '{echo(value)}'",
-                                f"it has p1 to p{len(paragraph_ids)}",
+                                f"it has p1 to p{len(paragraphs)}",
                             )
                         )
                 elif types_by_id.get(value) != "sources":
@@ -116,6 +117,60 @@ def _value_problems(
                 elif value == entity_id:
                     problems.append(doc.problem(mark.location, "an entity cannot refer to itself"))
     return problems, references
+
+
+# A number in a claim: digits in any language, or an English number word (the Chinese text says the same).
+NUMBER = re.compile(r"[0-9０-９]|\b(hundred|thousand|million|billion|trillion|percent|dozen)s?\b", re.IGNORECASE)
+
+
+def _claim_problems(
+    docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraphs: Mapping[str, str]
+) -> list[Problem]:
+    """A claim that states a number cites it; words quoted from the article are its own; an assessment rests on
+    claims of its point or on other points."""
+    problems: list[Problem] = []
+    for type_name, _, doc in docs:
+        claim_ids: set[str] = set()
+        for mark in walk_marked(doc.data, type_name):
+            if not mark.schema.get("x-claim") or not isinstance(mark.value, dict):
+                continue
+            claim = mark.value
+            if "id" in claim:
+                if claim["id"] in claim_ids:
+                    problems.append(
+                        doc.problem((*mark.location, "id"), f"a second claim is named '{echo(claim['id'])}'")
+                    )
+                claim_ids.add(str(claim["id"]))
+            for i, citation in enumerate(claim.get("cites", [])):
+                text = paragraphs.get(str(citation.get("source")))
+                if text is not None and _spaced(str(citation.get("quote", ""))) not in _spaced(text):
+                    problems.append(
+                        doc.problem(
+                            (*mark.location, "cites", i, "quote"),
+                            f"these words are not in paragraph {citation['source']} of the article",
+                            "quote the paragraph's own words, as they stand",
+                        )
+                    )
+            if "cites" not in claim and any(NUMBER.search(str(claim.get(lang, ""))) for lang in CODES):
+                problems.append(
+                    doc.problem(
+                        mark.location,
+                        "this claim states a number and cites nothing",
+                        "add cites: [{source: ..., quote: the source's words}]",
+                    )
+                )
+        for i, target in enumerate(
+            doc.data.get("assessment", {}).get("rests_on", []) if type_name == "verdict" else []
+        ):
+            if target not in claim_ids and types_by_id.get(target) != "verdict":
+                hint = _closest(target, sorted(claim_ids)) or "name a claim of this point (its id) or another point"
+                problems.append(doc.problem(("assessment", "rests_on", i), f"no claim or point '{echo(target)}'", hint))
+    return problems
+
+
+def _spaced(text: str) -> str:
+    """Text compared as a reader reads it: runs of white space as one space."""
+    return " ".join(text.split())
 
 
 def _closest(value: str, candidates: list[str]) -> str:
@@ -166,12 +221,13 @@ def _name_key(name: str) -> str:
 
 
 def validate(
-    docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraph_ids: set[str]
+    docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraphs: Mapping[str, str]
 ) -> tuple[list[Problem], list[Reference]]:
     """Every problem across the read files, and every reference they hold (for resolving)."""
-    problems, references = _value_problems(docs, types_by_id, paragraph_ids)
+    problems, references = _value_problems(docs, types_by_id, paragraphs)
     problems += _name_problems(docs)
     problems += _anchor_problems(docs)
+    problems += _claim_problems(docs, types_by_id, paragraphs)
     problems += source_problems([doc for type_name, _, doc in docs if type_name == "sources"])
     problems += label_problems()
     return problems, references

@@ -22,7 +22,7 @@ class PageContext:
     factbase: FactBase
     names_in: Callable[[str], list[Mention]] | None = None  # the first mention of each entity in a text
     source_url: str | None = None  # where the page's data is edited, for pages that are not one entity's
-    _footnotes: dict[tuple[str, ...], int] = field(default_factory=dict)
+    _footnotes: dict[str, int] = field(default_factory=dict)  # each footnote's text, by its number's order
 
     @property
     def language(self) -> Language:
@@ -130,13 +130,66 @@ class PageContext:
         """One footnote marker for the sources of one fact; the same sources on one page share a footnote."""
         if not sources:
             return ""
-        number = self._footnotes.setdefault(tuple(sources), len(self._footnotes) + 1)
+        return self._footnote("; ".join(self.describe_source(s) for s in sources))
+
+    def _footnote(self, text: str) -> str:
+        number = self._footnotes.setdefault(text, len(self._footnotes) + 1)
         return f"[^{number}]"
 
     def footnotes(self) -> list[str]:
         """The footnote definitions of every fact cited so far, in order."""
         ordered = sorted(self._footnotes.items(), key=lambda item: item[1])
-        return [f"[^{n}]: " + "; ".join(self.describe_source(s) for s in sources) for sources, n in ordered]
+        return [f"[^{n}]: {text}" for text, n in ordered]
+
+    def claims(self, claims: list[dict[str, Any]], anchor: str = "") -> str:
+        """Claims as sentences of one paragraph, each followed by its own footnote with its sources' words; a
+        claim with an id is anchored (`<anchor>-<id>`), for an assessment to point at."""
+        sentences = []
+        for claim in claims:
+            text = md_text(claim[self.lang])
+            if "id" in claim and anchor:
+                text = f'<span id="{attr(self.claim_anchor(anchor, claim["id"]))}">{text}</span>'
+            cites = claim.get("cites", [])
+            note = self._footnote("; ".join(self.describe_citation(c) for c in cites)) if cites else ""
+            sentences.append(text + note)
+        return self.language.sentence_separator.join(sentences)
+
+    def account(self, data: dict[str, Any], text_field: str) -> str:
+        """A fact's account: its claims, or (not yet split into claims) its text and the sources of the whole."""
+        if "claims" in data:
+            return self.claims(data["claims"])
+        return self.text(data[text_field]) + self.cite(*data["sources"])
+
+    def assessment_note(self, point: Entity) -> str:
+        """The footnote of a verdict point's assessment: not sources, but the claims and points it rests on."""
+        claims = {c["id"]: c for side in ("for", "against") for c in point.data.get(side, []) if "id" in c}
+        links = []
+        for target in point.data["assessment"]["rests_on"]:
+            if target in claims:
+                excerpt = _excerpt_of(claims[target][self.lang])
+                links.append(f"[{md_text(excerpt)}]({self.to(SITE.verdict, self.claim_anchor(point.id, target))})")
+            else:
+                other = self.factbase.get(target)
+                links.append(f"[{self.text(other.data['heading'])}]({self.fact_href(other)})")
+        return self._footnote(self.t("verdict.rests_on") + ": " + "; ".join(links))
+
+    @staticmethod
+    def claim_anchor(anchor: str, claim_id: str) -> str:
+        return f"{anchor}-{claim_id}"
+
+    def describe_citation(self, citation: dict[str, Any]) -> str:
+        """A source, where in it, and its own words in a <q> (in the source's language); a figure the claim
+        computes from them says how."""
+        parts = [self.describe_source(citation["source"])]
+        if "at" in citation:
+            parts.append(md_text(citation["at"]))
+        source = self.factbase.entities.get(citation["source"])
+        language = source.data.get("language", "") if source else SOURCE.code  # not a file: the article
+        lang = f' lang="{attr(language)}"' if language else ""
+        text = ", ".join(parts) + f": <q{lang}>{md_text(citation['quote'])}</q>"
+        if "computed" in citation:
+            text += " " + self.t("source.computed", how=md_text(citation["computed"][self.lang]))
+        return text
 
     def is_paragraph(self, source: str) -> bool:
         """Whether a source is a paragraph of the article (p12), as opposed to its byline or an outside page."""
@@ -184,3 +237,11 @@ class PageContext:
 
     def attr(self, value: object) -> str:
         return attr(value)
+
+
+EXCERPT_CHARS = 40
+
+
+def _excerpt_of(text: str) -> str:
+    """The start of a sentence, to name it in a list of links."""
+    return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS].rstrip() + "…"

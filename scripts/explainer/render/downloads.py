@@ -61,8 +61,10 @@ def _kind(schema: dict[str, Any]) -> str:
         return "source"
     if schema.get("x-date"):
         return "date"
-    if "x-ref" in schema or schema.get("pattern") == "^[a-z0-9]+(-[a-z0-9]+)*$":
+    if "x-ref" in schema:
         return "id"
+    if schema.get("pattern") == "^[a-z0-9]+(-[a-z0-9]+)*$":
+        return "name"  # an id that names no file: a claim's, which an assessment points to
     if schema.get("x-text"):
         return "line"
     if str(schema.get("pattern", "")).startswith("^https?://"):
