@@ -80,7 +80,7 @@ def _desired_files(inputs: Inputs, pages: dict[str, dict[str, str]]) -> dict[str
         MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n",
         JIEBA_DICT: jieba_dictionary(inputs).encode("utf-8"),
     }
-    for lang in CODES:
+    for lang in pages:
         for rel, source in _hand_written(lang).items():
             files[f"{lang}/{rel}"] = source.read_bytes()
         for rel, text in pages[lang].items():
@@ -90,11 +90,13 @@ def _desired_files(inputs: Inputs, pages: dict[str, dict[str, str]]) -> dict[str
     return files
 
 
-def _sync(out: Path, files: dict[str, bytes]) -> None:
+def _sync(out: Path, files: dict[str, bytes], languages: tuple[str, ...] = CODES) -> None:
     """Make `out` hold exactly `files`, rewriting only what changed, so a live preview reloads just those pages.
 
-    Only a folder the generator made (it carries the marker) is ever cleaned of files it no longer needs.
+    Only a folder the generator made (it carries the marker) is ever cleaned of files it no longer needs, and
+    of a language's folder only when that language was generated (the preview generates one).
     """
+    others = {code for code in CODES if code not in languages}
     if out.exists() and not out.is_dir():
         raise InputError([Problem(str(out), 1, 1, "this is a file, not a folder; not writing over it")])
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
@@ -114,6 +116,8 @@ def _sync(out: Path, files: dict[str, bytes]) -> None:
         temporary.replace(path)
     for path in sorted(out.rglob("*"), reverse=True):
         rel = path.relative_to(out).as_posix()
+        if rel.split("/")[0] in others:
+            continue
         if (path.is_file() or path.is_symlink()) and rel not in files:
             path.unlink()  # a link goes, never what it points to
         elif path.is_dir() and not any(path.iterdir()):
@@ -124,11 +128,12 @@ def write_docs(inputs: Inputs, pages: dict[str, dict[str, str]], out: Path) -> N
     """Bring the docs tree at `out` up to date: every language's pages, its navigation, the search dictionary."""
     if problems := _collision_problems(pages):
         raise InputError(problems)
-    _sync(out, _desired_files(inputs, pages))
+    _sync(out, _desired_files(inputs, pages), tuple(pages))
 
 
-def generate(facts: Path, out: Path) -> Inputs:
-    """Read and validate the inputs, render every language, write the docs tree: the steps before MkDocs."""
+def generate(facts: Path, out: Path, languages: tuple[str, ...] = CODES) -> Inputs:
+    """Read and validate the inputs, render each language asked for (all by default), write the docs tree: the
+    steps before MkDocs."""
     inputs = load_inputs(facts)
-    write_docs(inputs, render_site(inputs, EDIT_BASE), out)
+    write_docs(inputs, render_site(inputs, EDIT_BASE, languages), out)
     return inputs

@@ -42,7 +42,7 @@ def _regenerate(facts: Path, lang: str = ROOT.code, docs_out: Path = DOCS_OUT) -
     started = time.perf_counter()
     before = _page_times(docs_out, lang)
     try:
-        generate(facts, docs_out)
+        generate(facts, docs_out, (lang,))  # MkDocs serves this language only
     except InputError as err:
         return time.perf_counter() - started, [str(p) for p in err.problems], False
     return time.perf_counter() - started, [], _page_times(docs_out, lang) != before
@@ -99,7 +99,7 @@ def serve(facts: Path, lang: str, port: int, docs_out: Path = DOCS_OUT) -> int:
         return 1
     address = f"127.0.0.1:{port}"
     log = PreviewLog(address, lang)
-    generate(facts, docs_out)
+    generate(facts, docs_out, (lang,))
     observer = Observer()
     handler = _Debounced(facts, log, lang, docs_out)
     for folder in WATCHED:
@@ -125,12 +125,15 @@ def serve(facts: Path, lang: str, port: int, docs_out: Path = DOCS_OUT) -> int:
         observer.join()
 
 
-def start_preview(facts: Path, lang: str, port: int, docs_out: Path = DOCS_OUT) -> subprocess.Popen[bytes]:
-    """`make serve` as a child process, quiet, in a session of its own: the benchmark and the tests stop it and
-    the MkDocs server it starts with one signal to the session (os.killpg)."""
+def start_preview(
+    facts: Path, lang: str, port: int, docs_out: Path = DOCS_OUT, cwd: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """`make serve` as a child process, quiet, in a session of its own, run in `cwd` (a copy of the project, say):
+    the benchmark and the tests stop it and the MkDocs server it starts with one signal to the session
+    (os.killpg)."""
     env = {**os.environ, "PYTHONPATH": "scripts", "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "explainer", "serve", "--facts", str(facts), "--lang", lang, "--port", str(port)]
     command += ["--out", str(docs_out)]
     return subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )

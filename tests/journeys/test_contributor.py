@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import signal
 import subprocess
 import time
@@ -22,6 +21,7 @@ import pytest
 
 from explainer.chromium import free_port
 from explainer.registry import LANGUAGES, ROOT
+from explainer.workcopy import copy_project
 
 PROJECT = Path(__file__).resolve().parents[2]
 FACT = Path("seeds/facts/companies/sensetime.yaml")
@@ -70,25 +70,9 @@ class Preview:
         file.write_text(change(file.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def _copy_project(target: Path) -> Path:
-    """The project's files as a contributor's clone has them: tracked and new, not what `make` made."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=PROJECT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    for name in filter(None, listed.split("\0")):
-        source = PROJECT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return target
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _copy_project(tmp_path_factory.mktemp("project"))
+    return copy_project(tmp_path_factory.mktemp("project"))
 
 
 @contextlib.contextmanager

@@ -416,13 +416,14 @@ def _size(text: str) -> str:
     return f"{len(text.encode('utf-8')) / 1000:.1f} kB"
 
 
-def render_site(inputs: Inputs, edit_base: str) -> dict[str, dict[str, str]]:
-    """Every generated file of both languages: {lang: {path: text}}, Markdown pages and the data downloads."""
+def render_site(inputs: Inputs, edit_base: str, languages: tuple[str, ...] = CODES) -> dict[str, dict[str, str]]:
+    """Every generated file of each language asked for (all by default): {lang: {path: text}}, Markdown pages and
+    the data downloads."""
     # The downloads hold the same data in both languages: written out once.
     downloads = download_files(inputs.factbase, [p.id for p in inputs.article.paragraphs], inputs.vocabulary.schemas)
     rendered: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
-    for lang in CODES:
+    for lang in languages:
         try:
             rendered[lang] = SiteRenderer(inputs, lang, edit_base).pages(downloads)
         except InputError as err:
