@@ -13,9 +13,11 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..filecache import Stamp, stamp
 from ..problems import InputError, Problem
 from ..problems import display_path as _display_path
 from ..registry import TYPE_NAMES
+from . import schema
 from .model import BYLINE, PARAGRAPH_PATTERN, FactBase
 from .resolve import resolve
 from .schema import schema_problems
@@ -69,6 +71,7 @@ def _read_all(files: list[tuple[str, Path]]) -> tuple[list[tuple[str, str, YamlD
     docs: list[tuple[str, str, YamlDocument]] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
+    schemas = stamp([schema.SCHEMA_DIR])  # looked up now: a test may point it at changed copies
     for type_name, path in files:
         shown = display_path(path)
         entity_id = path.stem
@@ -94,15 +97,28 @@ def _read_all(files: list[tuple[str, Path]]) -> tuple[list[tuple[str, str, YamlD
             continue
         seen[entity_id] = shown
         try:
-            doc = read_yaml(path, shown)
-        except InputError as err:
-            problems.extend(err.problems)
-            continue
-        schema_errors = schema_problems(doc, type_name)
-        problems.extend(schema_errors)
-        if not schema_errors:
+            status = path.stat()
+            size, mtime_ns = status.st_size, status.st_mtime_ns
+        except OSError:  # gone since it was listed: reading it says so
+            size, mtime_ns = -1, -1
+        doc, file_problems = _read_checked(path, shown, type_name, size, mtime_ns, schemas)
+        problems.extend(file_problems)
+        if doc is not None and not file_problems:
             docs.append((type_name, entity_id, doc))
     return docs, problems
+
+
+@functools.lru_cache(maxsize=MAX_FILES)
+def _read_checked(
+    path: Path, shown: str, type_name: str, size: int, mtime_ns: int, schemas: Stamp
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """A fact file read and checked against its schema. Keyed by the file's size and modification time and by the
+    schemas' (so a changed file or schema is read again): a live preview reads again only the file saved."""
+    try:
+        doc = read_yaml(path, shown)
+    except InputError as err:
+        return None, err.problems
+    return doc, schema_problems(doc, type_name)
 
 
 def load_factbase(root: Path, paragraphs: Mapping[str, str]) -> FactBase:
