@@ -80,3 +80,16 @@ def test_the_point_shows_both_sides_and_a_labelled_assessment_with_its_date(verd
     assert rests_on.startswith("Rests on: ")
     assert "verdict.md#launches-launch" in rests_on and "verdict.md#launches-doubt" in rests_on
     assert '<span id="launches-launch">' in en and '<span id="launches-doubt">' in en
+
+
+def test_a_points_events_are_listed_in_date_order() -> None:
+    from rendered import real_inputs, real_pages
+
+    points = [p for p in real_inputs().factbase.of_type("verdict") if p.data.get("events") and not p.data.get("lead")]
+    assert points
+    for lang in CODES:
+        page = real_pages()[lang]["verdict.md"]
+        for point in points:
+            section = page.split(f"{{ #{point.id} }}", 1)[1].split("\n## ", 1)[0]
+            dates = re.findall(r'^- <time datetime="([^"]+)">', section, re.M)
+            assert len(dates) == len(point.data["events"]) and dates == sorted(dates), (lang, point.id, dates)

@@ -310,6 +310,9 @@ class SiteRenderer:
         lead = _lead(facts)
         points = sorted((p for p in facts.of_type("verdict") if p is not lead), key=lambda p: (p.data["order"], p.id))
         series_of = {p.id: facts.get_all(p.data.get("series", [])) for p in points}
+        by_date = {
+            p.id: sorted(facts.get_all(p.data.get("events", [])), key=lambda e: (e.data["date"], e.id)) for p in points
+        }
         status_order = self.inputs.vocabulary.allowed("standings", "status")
         standings = sorted(
             facts.of_type("standings"),
@@ -321,6 +324,7 @@ class SiteRenderer:
             lead=lead,
             points=points,
             series_of=series_of,
+            events_of=by_date,
             drawings={p.id: [draw_series(s, self.lang, self.strings) for s in series_of[p.id]] for p in points},
             standings=standings,
             judgements=facts.of_type("judgements"),
