@@ -1,0 +1,106 @@
+"""What a reader trips over that no link check sees (issue 29), measured in Chromium in every language:
+interface text in another language, labels built from parts that stutter, key answers in small print, text the
+site points to clipped on a phone, tables that hide columns without a cue, and charts whose sign or precision is
+not the figure's own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from explainer.registry import LANGUAGES, SOURCE
+
+pytestmark = pytest.mark.browser
+
+PHONE, DESK = 390, 1280
+
+# A word in another language's script: Latin letters on a Chinese page, Chinese characters on an English one.
+FOREIGN = {"zh": re.compile(r"[A-Za-z]{2,}"), "en": re.compile(r"[\u3400-\u9fff]+")}
+
+# The text of the elements matched, leaving out any part marked as being in another language (lang="…").
+TEXT_IN_PAGE_LANGUAGE = """(selector) => {
+  const own = document.documentElement.lang;
+  const texts = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const marked = walker.currentNode.parentElement.closest("[lang]");
+      if (!marked || marked.lang === own) texts.push(walker.currentNode.textContent);
+    }
+  }
+  return texts.join(" ");
+}"""
+
+# The theme's words around every page: the site's name in the header, the tabs, the footer's copyright.
+CHROME = ".md-header__topic:first-child, .md-tabs, .md-copyright"
+
+
+def _prefix(lang: str) -> str:
+    return next(language.prefix for language in LANGUAGES if language.code == lang)
+
+
+def _foreign_words(page: Page, selector: str, lang: str) -> list[str]:
+    return FOREIGN[lang].findall(page.evaluate(TEXT_IN_PAGE_LANGUAGE, selector))
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": DESK, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": PHONE, "height": 844}, device_scale_factor=1)
+    yield context.new_page()
+    context.close()
+
+
+# --- Interface text in the page's language --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
+def test_the_theme_speaks_the_pages_language_on_every_kind_of_page(served_site: str, page: Page, lang: str) -> None:
+    found = {}
+    for path in ("", "article/", "timeline/", "debate/", "verdict/", "charts/", "glossary/"):
+        page.goto(f"{served_site}/{_prefix(lang)}{path}")
+        if words := _foreign_words(page, CHROME, lang):
+            found[path or "/"] = words
+    assert found == {}
+
+
+@pytest.mark.parametrize("missing", ["no-such-page/", "en/no-such-page/"])
+def test_the_404_page_says_what_happened_in_its_language_and_leads_on(
+    served_site: str, page: Page, missing: str
+) -> None:
+    """A host serves the root's 404 page for any missing address, an English one too."""
+    response = page.goto(f"{served_site}/{missing}")
+    assert response is not None and response.status == 404
+    lang = page.evaluate("document.documentElement.lang")
+    content = ".md-content"
+    assert _foreign_words(page, content + ", " + CHROME, lang) == []
+    assert "404" not in page.locator("h1").inner_text()  # the words, not Material's "404 - Not found"
+    ways = page.locator(".md-content a[href]")
+    hrefs = ways.evaluate_all("links => links.map(a => a.href)")
+    for language in LANGUAGES:
+        assert f"{served_site}/{language.prefix}" in hrefs, (language.code, hrefs)
+    # A way into another language is written in that language, and marked as such.
+    for other in page.locator(".md-content a[hreflang]").all():
+        assert other.evaluate("a => a.closest('[lang]').lang") == other.get_attribute("hreflang")
+
+
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
+def test_the_debate_page_shows_the_translation_its_introduction_promises(
+    served_site: str, page: Page, lang: str
+) -> None:
+    page.goto(f"{served_site}/{_prefix(lang)}debate/")
+    intro = page.locator(".md-content p").first.inner_text()
+    translation_word = {"zh": "英译", "en": "translation"}[lang]
+    quotes = page.locator(".debate-quote blockquote")
+    shows_translation = all(quotes.nth(i).locator("p").count() >= 2 for i in range(quotes.count()))
+    assert quotes.count() > 5
+    assert (translation_word in intro) == shows_translation == (lang != SOURCE.code), intro
