@@ -104,3 +104,68 @@ def test_the_debate_page_shows_the_translation_its_introduction_promises(
     shows_translation = all(quotes.nth(i).locator("p").count() >= 2 for i in range(quotes.count()))
     assert quotes.count() > 5
     assert (translation_word in intro) == shows_translation == (lang != SOURCE.code), intro
+
+
+# --- Labels built from parts -----------------------------------------------------------------------------------
+
+# Punctuation of another language's writing: an ASCII full stop, comma, colon or semicolon right after a Chinese
+# character (Chinese writes 。,:;).
+ASCII_AFTER_CHINESE = re.compile(r"[\u3400-\u9fff][.,:;](?:\s|$)")
+
+
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
+def test_each_verdict_rating_is_joined_to_its_judgement_once_with_the_languages_punctuation(
+    served_site: str, page: Page, lang: str
+) -> None:
+    page.goto(f"{served_site}/{_prefix(lang)}verdict/")
+    rated = page.locator(".verdict-voice p:has(> strong:first-child)")
+    assert rated.count() >= 10
+    for i in range(rated.count()):
+        paragraph = rated.nth(i).inner_text()
+        rating = rated.nth(i).locator("> strong").first.inner_text().rstrip(".。 ")
+        after = paragraph.removeprefix(rating).lstrip(".。 ")
+        assert not after.casefold().startswith(rating.casefold()), paragraph  # "Partly. Partly borne out."
+        if lang == "zh":
+            assert not ASCII_AFTER_CHINESE.search(paragraph), paragraph  # "应验. 基本应验"
+    if lang == "zh":
+        voices = page.locator(".verdict-voice").all_inner_texts()
+        assert [v for v in voices if ASCII_AFTER_CHINESE.search(v)] == []  # "依据: …, …"
+
+
+# --- Key answers at body size ------------------------------------------------------------------------------------
+
+FONT_SIZE = "selector => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)"
+
+
+@pytest.mark.parametrize("width", [PHONE, DESK])
+@pytest.mark.parametrize(("path", "answer"), [("verdict/", ".verdict-answer p:last-child"), ("", ".home-answer p")])
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
+def test_the_short_answer_is_at_least_the_size_of_the_body_text(
+    served_site: str, browser: Browser, lang: str, path: str, answer: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(f"{served_site}/{_prefix(lang)}{path}")
+    body = page.evaluate(FONT_SIZE, ".md-content h1 + p")
+    assert body >= 14 and page.evaluate(FONT_SIZE, answer) >= body
+    context.close()
+
+
+# --- Two counts on one screen --------------------------------------------------------------------------------------
+
+COUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?![\d.,]?\d)")  # 538, 1,830; not 2.788 or a part of V3
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
+def test_a_count_in_the_home_pages_answer_is_named_beside_the_key_number_that_updates_it(
+    served_site: str, page: Page, lang: str
+) -> None:
+    """The answer's 538 filed services (August 2025) and the tile's 611 (November 2025) are one series: the tile
+    says that its number is the later one, and gives the earlier."""
+    page.goto(f"{served_site}/{_prefix(lang)}")
+    answer = page.locator(".home-answer").inner_text()
+    tiles = page.locator(".home-numbers").inner_text()
+    counts = {n for n in COUNT.findall(answer) if int(n.replace(",", "")) >= 100 and not YEAR.match(n)}
+    assert counts, answer
+    assert [n for n in counts if n not in tiles] == []

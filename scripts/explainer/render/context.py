@@ -70,6 +70,14 @@ class PageContext:
         """The page's words for an entity's value of an enum field (its kind, category, stance)."""
         return value_label(entity.type, field, entity.data[field], self.strings)
 
+    def rated(self, label: str, explanation: dict[str, str]) -> str:
+        """A rating in bold and the text that explains it, joined as the language joins two sentences ("部分应验。…",
+        "Partly borne out. …"); a text that already opens with its rating shows it once, the rating in bold."""
+        text = explanation[self.lang]
+        if text.casefold().startswith(label.casefold()):
+            return f"**{md_text(text[: len(label)])}**{md_text(text[len(label) :])}"
+        return self.t("rated", label=md_text(label), text=md_text(text))
+
     def href(self, target: str) -> str:
         """A link to another Markdown file (and anchor), relative to this page, as MkDocs checks it."""
         file, _, anchor = target.partition("#")
