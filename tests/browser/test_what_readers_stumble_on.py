@@ -169,3 +169,46 @@ def test_a_count_in_the_home_pages_answer_is_named_beside_the_key_number_that_up
     counts = {n for n in COUNT.findall(answer) if int(n.replace(",", "")) >= 100 and not YEAR.match(n)}
     assert counts, answer
     assert [n for n in counts if n not in tiles] == []
+
+
+# --- Nothing the site points to clipped ----------------------------------------------------------------------------
+
+# Where each article paragraph's number (¶N, drawn by explainer.css before the paragraph) lies, and how far left
+# the page can show: a number in the margin must not start left of the window, nor of a box that clips it.
+PARAGRAPH_NUMBERS = """() => [...document.querySelectorAll(".article-paragraph")].slice(0, 12).map((p) => {
+  const number = getComputedStyle(p, "::before");
+  const box = p.getBoundingClientRect();
+  const left = number.position === "absolute" ? box.left + parseFloat(number.left) : box.left;
+  let clip = 0;
+  for (let e = p.parentElement; e; e = e.parentElement) {
+    if (getComputedStyle(e).overflowX !== "visible") clip = Math.max(clip, e.getBoundingClientRect().left);
+  }
+  return [p.id, number.content, Math.round(left), Math.round(clip)];
+})"""
+
+
+@pytest.mark.parametrize("width", [PHONE, 1000, DESK])
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
+def test_the_articles_paragraph_numbers_are_whole_on_every_screen(
+    served_site: str, browser: Browser, lang: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(f"{served_site}/{_prefix(lang)}article/")
+    numbers = page.evaluate(PARAGRAPH_NUMBERS)
+    assert len(numbers) == 12 and all(content.startswith('"¶') for _, content, _, _ in numbers)
+    assert [(pid, left, clip) for pid, _, left, clip in numbers if left < max(0, clip)] == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [PHONE, DESK])
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
+def test_the_sites_name_in_the_header_is_not_cut(served_site: str, browser: Browser, lang: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(f"{served_site}/{_prefix(lang)}article/")
+    name = page.locator(".md-header__topic:first-child .md-ellipsis")
+    sizes = name.evaluate("e => [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight]")
+    assert sizes[0] <= sizes[1] and sizes[2] <= sizes[3], sizes
+    assert name.inner_text().replace("\n", " ") == page.evaluate("document.title").split(" - ")[-1]
+    context.close()
