@@ -212,3 +212,45 @@ def test_the_sites_name_in_the_header_is_not_cut(served_site: str, browser: Brow
     assert sizes[0] <= sizes[1] and sizes[2] <= sizes[3], sizes
     assert name.inner_text().replace("\n", " ") == page.evaluate("document.title").split(" - ")[-1]
     context.close()
+
+
+# --- Tables on a phone: no column hidden or squeezed ------------------------------------------------------------
+
+# Each table of the page: how far it (or the box Material wraps it in) scrolls sideways, its narrowest cell, and
+# whether each cell but the first (the row's name) shows its column's name.
+TABLES = """() => [...document.querySelectorAll(".md-content table")].map((table) => {
+  const boxes = [table, table.closest(".md-typeset__scrollwrap")].filter(Boolean);
+  const hidden = Math.max(...boxes.map((b) => b.scrollWidth - b.clientWidth));
+  const cells = [...table.querySelectorAll("td")].filter((td) => td.getBoundingClientRect().width > 0);
+  const columns = table.querySelectorAll("thead th").length;
+  const labelled = cells.every(
+    (td) => !td.textContent.trim() || !td.cellIndex || getComputedStyle(td, "::before").content.length > 2
+  );
+  return {
+    head: table.querySelector("th")?.textContent.trim(),
+    columns, hidden, labelled,
+    narrowest: Math.min(...cells.map((td) => td.getBoundingClientRect().width)),
+    right: Math.max(...cells.map((td) => td.getBoundingClientRect().right)),
+  };
+})"""
+TABLE_PAGES = ("verdict/", "charts/", "companies/", "models/", "people/", "map/", "data/", "companies/sensetime/")
+
+
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
+def test_on_a_phone_no_table_hides_or_squeezes_a_column(served_site: str, phone: Page, lang: str) -> None:
+    problems = []
+    for path in TABLE_PAGES:
+        phone.goto(f"{served_site}/{_prefix(lang)}{path}")
+        phone.wait_for_load_state("load")
+        content_width = phone.evaluate("document.querySelector('.md-content__inner').clientWidth")
+        for table in phone.evaluate(TABLES):
+            where = f"{path} table '{table['head']}'"
+            if table["hidden"] > 1:
+                problems.append(f"{where}: {table['hidden']} px out of sight, with no cue")
+            if table["columns"] >= 3 and table["narrowest"] < content_width / 2:
+                problems.append(f"{where}: a cell squeezed to {table['narrowest']:.0f} px")
+            if table["columns"] >= 3 and not table["labelled"]:
+                problems.append(f"{where}: a cell without its column's name")
+            if table["right"] > PHONE:
+                problems.append(f"{where}: a cell reaches {table['right']:.0f} px")
+    assert problems == []
