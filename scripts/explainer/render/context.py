@@ -12,7 +12,7 @@ from ..factbase.model import Entity, FactBase
 from ..factbase.validate import BYLINE, PARAGRAPH_PATTERN
 from ..registry import CODES, PAGE_TYPES, SOURCE, Language, entity_type, language, others
 from ..strings import fill
-from .numbers import big_number, quantity
+from .numbers import big_number, figure_text, quantity
 from .paths import entity_page, fact_page, language_root, relative_path
 from .text import attr, date_label, link_title, md_text, safe_url, time_tag
 
@@ -168,6 +168,20 @@ class PageContext:
 
     def quantity(self, value: float, unit: str) -> str:
         return quantity(value, unit, self.lang, self.strings)
+
+    def figure(self, data: dict[str, Any]) -> str:
+        """A figure's value as the page writes it: its unit, its range or lower bound ('超过15%')."""
+        return figure_text(
+            data["value"], data["unit"], self.lang, self.strings, data.get("up_to"), data.get("more_than", False)
+        )
+
+    def as_given(self, shown: str, given: str) -> str:
+        """The figure as its source writes it, in brackets after the page's own writing of it, unless the two are
+        the same (5000万美元 once, not '5000万美元 (5000万美元)')."""
+        plain = str.maketrans("", "", " ,\u00a0")
+        if shown.translate(plain).casefold() == given.translate(plain).casefold():
+            return ""
+        return f" ({md_text(given)})"
 
     def text(self, bilingual: dict[str, str]) -> str:
         return md_text(bilingual[self.lang])
