@@ -138,7 +138,9 @@ FONT_SIZE = "selector => parseFloat(getComputedStyle(document.querySelector(sele
 
 
 @pytest.mark.parametrize("width", [PHONE, DESK])
-@pytest.mark.parametrize(("path", "answer"), [("verdict/", ".admonition.abstract p:last-child"), ("", ".home-answer p")])
+@pytest.mark.parametrize(
+    ("path", "answer"), [("verdict/", ".admonition.abstract p:last-child"), ("", ".home-answer p")]
+)
 @pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
 def test_the_short_answer_is_at_least_the_size_of_the_body_text(
     served_site: str, browser: Browser, lang: str, path: str, answer: str, width: int

@@ -11,7 +11,9 @@ import pytest
 from rendered import real_inputs, real_pages
 
 from explainer.registry import CODES as LANGUAGES
+from explainer.render.paths import entity_page
 from explainer.render.svg import FONT, text_width
+from explainer.strings import strings
 
 SVG = "{http://www.w3.org/2000/svg}"
 PICTURES = re.compile(r'<svg class="picture-(?:wide|narrow)".*?</svg>', re.S)
@@ -116,3 +118,16 @@ def test_the_timeline_picture_names_every_year_it_spans_in_both_forms(lang: str)
         named = [t.text for t in svg.iter(f"{SVG}text") if re.fullmatch(r"\d{4}", t.text or "")]
         years = [int(y) for y in named]
         assert years and years == list(range(min(years), max(years) + 1)), (svg.get("class"), named)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_infobox_does_not_repeat_the_pages_name_among_its_other_names(lang: str) -> None:
+    label = strings()[lang]["field.aliases"]
+    repeated = []
+    for entity in (e for e in real_inputs().factbase.entities.values() if e.has_page):
+        page = real_pages()[lang][entity_page(entity)]
+        row = next((line for line in page.splitlines() if line.startswith(f"| {label} |")), "")
+        names = [name.strip().replace("\\", "") for name in row.removeprefix(f"| {label} |").strip(" |").split(" · ")]
+        if entity.name(lang) in names or len(names) != len(set(names)):
+            repeated.append((entity.id, names))
+    assert repeated == []

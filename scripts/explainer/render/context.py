@@ -52,8 +52,15 @@ class PageContext:
         return PAGE_TYPES
 
     def aliases(self, entity: Entity) -> list[str]:
-        """An entity's other names: in the page's language first, then in the others."""
-        return [alias for code in (self.lang, *self.others) for alias in entity.aliases(code)]
+        """An entity's other names: in the page's language first, then in the others; each once, and never the
+        name the page already calls it by (DeepSeek's Chinese alias is its English name)."""
+        shown = {self.name(entity).casefold()}
+        names = []
+        for alias in (alias for code in (self.lang, *self.others) for alias in entity.aliases(code)):
+            if alias.casefold() not in shown:
+                shown.add(alias.casefold())
+                names.append(alias)
+        return names
 
     def language_home(self, code: str) -> str:
         """A link from this language's home page to another language's."""
