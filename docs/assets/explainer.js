@@ -1,4 +1,4 @@
-/* The site's only script of its own: timeline filters and sortable index tables. No network. */
+/* The site's only script of its own: timeline filters, sortable tables and their cells' labels. No network. */
 (function () {
   function setUpTimelineFilter() {
     var form = document.querySelector("form.timeline-filter");
@@ -50,6 +50,19 @@
     });
   }
 
+  // Each cell is labelled with its column's name, which a phone shows above it when the table is stacked (explainer.css).
+  function labelTableCells() {
+    document.querySelectorAll(".md-typeset table").forEach(function (table) {
+      if (!table.tHead) return;
+      var names = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        Array.prototype.forEach.call(body.rows, function (row) {
+          Array.prototype.forEach.call(row.cells, function (cell, i) { cell.dataset.label = names[i] || ""; });
+        });
+      });
+    });
+  }
+
   // Material's search overlay is a dialog without a name; screen readers announce it by its field's label.
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -59,6 +72,6 @@
     }
   }
 
-  var start = function () { setUpTimelineFilter(); setUpSortableTables(); nameSearchDialog(); };
+  var start = function () { setUpTimelineFilter(); labelTableCells(); setUpSortableTables(); nameSearchDialog(); };
   if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
 })();

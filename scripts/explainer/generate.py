@@ -14,7 +14,7 @@ import yaml
 from .inputs import Inputs, load_inputs
 from .problems import InputError, Problem
 from .registry import CODES, LANGUAGES, PAGE_TYPES
-from .render.navigation import NAV_FILE, navigation
+from .render.navigation import NAV_FILE, THEME_WORDS_FILE, navigation, theme_words
 from .render.site import render_site
 from .repository import edit_base
 
@@ -87,6 +87,8 @@ def _desired_files(inputs: Inputs, pages: dict[str, dict[str, str]]) -> dict[str
             files[f"{lang}/{rel}"] = text.encode("utf-8")
         nav = yaml.safe_dump(navigation(inputs.vocabulary.words[lang]), allow_unicode=True, sort_keys=False)
         files[f"{lang}/{NAV_FILE}"] = nav.encode("utf-8")
+        words = yaml.safe_dump(theme_words(inputs.vocabulary.words, lang), allow_unicode=True, sort_keys=True)
+        files[f"{lang}/{THEME_WORDS_FILE}"] = words.encode("utf-8")
     return files
 
 

@@ -32,6 +32,7 @@ class Language:
     month_names: tuple[str, ...]  # for {month}; empty where months are numbers
     excerpt_chars: int  # context shown on each side of a mention of an entity in the article
     search_dictionary: bool  # the search segments words with a dictionary of the fact base's names (jieba)
+    thousands: str = ","  # between groups of three digits ("" where a number is written whole: 1750亿, 5000万)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ ZH = Language(
     month_names=(),
     excerpt_chars=24,
     search_dictionary=True,
+    thousands="",
 )
 EN = Language(
     code="en",

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from ..factbase.model import Entity
 from .chart_data import Bar, Chart, Section, series_chart
-from .numbers import big_number, quantity
+from .numbers import big_number, figure_text, quantity
 from .svg import FONT, LINE, NARROW, PAD, WIDE, Form, Picture, centred_within, px, text_width, wrap
 
 PLOT_PAD = 24  # px between the picture's edge and the first or last gridline
@@ -21,6 +21,7 @@ GAP = 14  # px below each bar
 AXIS = 40  # px below the last bar: tick labels and the axis title
 TICK_GAP = 8  # px at least between two tick labels
 VALUE_GAP = 12  # px at least between a label and the value written at the end of its line (narrow form)
+ARROW = 7  # px, the arrowhead past the end of a bar whose value is a lower bound ("more than 15%")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Tick:
     x: float  # of the gridline
     label: str
     label_x: float  # the label's centre, kept inside the picture
+    segments: tuple[tuple[float, float], ...] = ()  # (top, bottom) of each piece of the gridline, clear of words
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class DrawnBar:
     value_lines: tuple[tuple[float, str], ...]  # (baseline y, text): one line beside the bar in the wide form; in
     # the narrow one at the end of the label's last line, or (too long for it) on lines of their own
     value_anchor: str  # "start" or "end"
+    arrow: str  # SVG path of the arrowhead of a lower bound, pointing away from zero; "" for an exact value
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Drawing:
     title_y: float  # baseline of the axis title
     grid_top: float
     zero_x: float
+    baseline: tuple[tuple[float, float], ...]  # (top, bottom) of each piece of the line at zero, clear of words
     ticks: tuple[Tick, ...]
     bars: tuple[DrawnBar, ...]
 
@@ -124,10 +128,7 @@ def _spaced(ticks: list[Tick], anchor: int) -> list[Tick]:
 
 def shown(bar: Bar, unit: str, lang: str, strings: dict[str, str]) -> str:
     """The value of a bar as the page writes it: '1.2万亿参数', 'US$2 million to US$12 million'."""
-    low = quantity(bar.value, unit, lang, strings)
-    if bar.up_to is None:
-        return low
-    return strings["figure.range"].format(low=low, high=quantity(bar.up_to, unit, lang, strings))
+    return figure_text(bar.value, unit, lang, strings, bar.up_to, bar.more_than)
 
 
 def _describe(chart: Chart, lang: str, strings: dict[str, str], texts: list[str]) -> str:
@@ -149,14 +150,50 @@ def _plot_span(scale: Scale, chart: Chart, texts: list[str], form: Form) -> tupl
     if form.narrow:  # the values are written over the bars, which get the whole width
         return PLOT_PAD, form.width - PLOT_PAD
     left: float = PLOT_PAD + max(
-        (text_width(t) + 4 for b, t in zip(chart.bars, texts, strict=True) if b.value < 0), default=0
+        (text_width(t) + 4 + _past_end(b) for b, t in zip(chart.bars, texts, strict=True) if b.value < 0), default=0
     )
     right: float = form.width - PLOT_PAD
     for bar, text in zip(chart.bars, texts, strict=True):
         end = scale.fraction(bar.up_to if bar.up_to is not None else bar.value)
         if bar.value >= 0 and end > 0:  # the value must fit between the bar's end and the picture's edge
-            right = min(right, left + (form.width - PAD - 4 - text_width(text) - left) / end)
+            right = min(right, left + (form.width - PAD - 4 - _past_end(bar) - text_width(text) - left) / end)
     return left, max(right, left + 1)
+
+
+def _word_boxes(bar: DrawnBar) -> list[tuple[float, float, float, float]]:
+    """Where a bar's label and value are written (left, top, right, bottom), as _chart.md.j2 places them."""
+    boxes = [(float(PAD), y - FONT, PAD + text_width(line), y + 4) for y, line in bar.label_lines]
+    for y, line in bar.value_lines:
+        left = bar.value_x - text_width(line) if bar.value_anchor == "end" else bar.value_x
+        boxes.append((left, y - FONT, left + text_width(line), y + 4))
+    return boxes
+
+
+def _clear_of_words(tick: Tick, bars: list[DrawnBar], top: float, bottom: float) -> Tick:
+    """The tick with its gridline broken wherever a word is written across it, so that no line strikes a word."""
+    crossed = sorted(
+        (t, b) for bar in bars for left, t, right, b in _word_boxes(bar) if left - 2 <= tick.x <= right + 2
+    )
+    segments, y = [], top
+    for word_top, word_bottom in crossed:
+        if word_top > y:
+            segments.append((px(y), px(word_top)))
+        y = max(y, word_bottom)
+    if bottom > y:
+        segments.append((px(y), px(bottom)))
+    return Tick(tick.x, tick.label, tick.label_x, tuple(segments))
+
+
+def _past_end(bar: Bar) -> float:
+    """How far past a bar's end its drawing goes: the arrowhead of a lower bound."""
+    return ARROW if bar.more_than else 0
+
+
+def _arrow(bar: Bar, end: float, y: float) -> str:
+    if not bar.more_than:
+        return ""
+    out = -ARROW if bar.value < 0 else ARROW
+    return f"M{px(end)} {px(y - 2)} l{out} {BAR / 2 + 2} l{-out} {BAR / 2 + 2}z"
 
 
 def _over_the_bar(label: list[str], value: str, top: float, form: Form) -> tuple[tuple[tuple[float, str], ...], int]:
@@ -211,12 +248,16 @@ def draw(chart: Chart, title: str, lang: str, strings: dict[str, str], form: For
                 range_x=px(min(end, top)),
                 range_width=px(abs(top - end)),
                 shown=text,
-                value_x=form.width - PAD if form.narrow else px((min(end, top) - 4) if left else (max(end, top) + 4)),
+                value_x=form.width - PAD
+                if form.narrow
+                else px((min(end, top) - 4 - _past_end(bar)) if left else (max(end, top) + 4 + _past_end(bar))),
                 value_lines=value_lines or ((px(y) + 12.5, text),),
                 value_anchor="end" if left or form.narrow else "start",
+                arrow=_arrow(bar, end, y),
             )
         )
         y += BAR + GAP
+    ticks = [_clear_of_words(tick, drawn, float(PAD), px(y - GAP / 2)) for tick in ticks]
     return Drawing(
         chart=chart,
         form=form,
@@ -230,6 +271,7 @@ def draw(chart: Chart, title: str, lang: str, strings: dict[str, str], form: For
         title_y=px(y - GAP / 2 + 2 * FONT + 10),
         grid_top=PAD,
         zero_x=px(zero),
+        baseline=_clear_of_words(Tick(px(zero), "", 0), drawn, float(PAD), px(y - GAP / 2)).segments,
         ticks=tuple(ticks),
         bars=tuple(drawn),
     )

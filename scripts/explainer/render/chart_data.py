@@ -31,6 +31,7 @@ class Bar:
     as_given: str
     date: str
     sources: tuple[str, ...]
+    more_than: bool = False  # the value is a lower bound ("more than 15%")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def _figure_bar(figure: Entity) -> Bar:
         d["as_given"],
         d.get("date", ""),
         tuple(d["sources"]),
+        d.get("more_than", False),
     )
 
 
@@ -82,7 +84,10 @@ def parameter_bars(factbase: FactBase, figures: list[Entity]) -> list[Bar]:
         same = [
             f
             for f in figures
-            if entity.id in f.data["about"] and f.data["value"] == count["value"] and "up_to" not in f.data
+            if entity.id in f.data["about"]
+            and f.data["value"] == count["value"]
+            and "up_to" not in f.data
+            and not f.data.get("more_than")
         ]
         joined.update(f.id for f in same)
         sources = dict.fromkeys([count["source"], *(s for f in same for s in f.data["sources"])])

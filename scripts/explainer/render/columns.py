@@ -12,6 +12,7 @@ from .svg import FONT, LINE, NARROW, PAD, WIDE, Form, Picture, centred_within, p
 
 COLUMNS_PLOT = 150  # px, height of the plot
 COLUMNS_TOP = PAD + LINE + 8  # px above the plot: room for the note over the highest column
+RUN_ROWS = 2  # lines of year labels under the axis: a year without room on the first takes the second
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Run:
     x: float
     label: str
     label_x: float | None
+    label_y: float = 0  # its baseline: on the first line under the axis, or on the second where that has no room
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,6 @@ class ColumnDrawing:
     plot_right: float
     plot_top: float
     axis_y: float
-    run_y: float  # baseline of the run labels
     gridlines: tuple[Gridline, ...]
     columns: tuple[DrawnColumn, ...]
     runs: tuple[Run, ...]
@@ -93,17 +94,19 @@ def draw_columns(
             )
         )
     runs: list[Run] = []
-    end_of_last_label = -math.inf
+    end_of_last_label = [-math.inf] * RUN_ROWS  # on each line under the axis
     starts = [i for i, b in enumerate(chart.bars) if i == 0 or b.date[:4] != chart.bars[i - 1].date[:4]]
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(chart.bars)
         label = chart.bars[start].date[:4]
         half = text_width(label) / 2
         centre = centred_within(left + (start + stop) / 2 * slot, label, form.width)
-        fits = centre - half >= end_of_last_label + 4
-        if fits:
-            end_of_last_label = centre + half
-        runs.append(Run(px(left + start * slot), label, px(centre) if fits else None))
+        row = next((r for r in range(RUN_ROWS) if centre - half >= end_of_last_label[r] + 4), None)
+        if row is not None:
+            end_of_last_label[row] = centre + half
+        label_y = px(bottom + FONT + 4 + (row or 0) * LINE)
+        runs.append(Run(px(left + start * slot), label, px(centre) if row is not None else None, label_y))
+    last_baseline = max(run.label_y for run in runs)
     peak = max(range(len(columns)), key=lambda i: (columns[i].bar.value, -i))
     note = f"{columns[peak].label}{strings['timeline.chart.note_sep']}{columns[peak].shown}"
     note_x = centred_within(columns[peak].x + columns[peak].width / 2, note, form.width)
@@ -114,12 +117,11 @@ def draw_columns(
         desc=desc,
         axis_title=strings["timeline.chart.axis"],
         width=form.width,
-        height=px(bottom + FONT + 6 + PAD),
+        height=px(last_baseline + 2 + PAD),
         plot_left=px(left),
         plot_right=px(right),
         plot_top=COLUMNS_TOP,
         axis_y=px(bottom),
-        run_y=px(bottom + FONT + 4),
         gridlines=tuple(Gridline(px(to_y(v)), t) for v, t in zip(scale.ticks, labels, strict=True)),
         columns=tuple(columns),
         runs=tuple(runs),

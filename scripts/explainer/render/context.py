@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ..factbase.model import BYLINE, PARAGRAPH_PATTERN, Entity, FactBase, Mention, value_label
 from ..registry import CODES, PAGE_TYPES, SOURCE, Language, entity_type, language, others
-from .numbers import big_number, quantity
+from .numbers import big_number, figure_text, quantity
 from .paths import SITE, Page, SiteMap, entity_page, fact_anchor, fact_page, language_root, relative_path
 from .text import attr, date_label, fill, link_title, md_text, safe_url, time_tag
 
@@ -49,8 +49,15 @@ class PageContext:
         return PAGE_TYPES
 
     def aliases(self, entity: Entity) -> list[str]:
-        """An entity's other names: in the page's language first, then in the others."""
-        return [alias for code in (self.lang, *self.others) for alias in entity.aliases(code)]
+        """An entity's other names: in the page's language first, then in the others; each once, and never the
+        name the page already calls it by (DeepSeek's Chinese alias is its English name)."""
+        shown = {self.name(entity).casefold()}
+        names = []
+        for alias in (alias for code in (self.lang, *self.others) for alias in entity.aliases(code)):
+            if alias.casefold() not in shown:
+                shown.add(alias.casefold())
+                names.append(alias)
+        return names
 
     def language_home(self, code: str) -> str:
         """A link from this language's home page to another language's."""
@@ -79,6 +86,23 @@ class PageContext:
     def anchor(self, entity: Entity) -> str:
         """The anchor a fact takes on the page that shows it."""
         return fact_anchor(entity)
+
+    def rated(self, label: str, data: dict[str, Any], text_field: str) -> str:
+        """A rating in bold and the account that explains it (its claims, or its text and sources), joined as the
+        language joins two sentences ("部分应验。…", "Partly borne out. …"); an account that already opens with its
+        rating shows it once, the rating in bold."""
+        if "claims" in data:
+            claims = data["claims"]
+            first = claims[0][self.lang]
+            if first.casefold().startswith(label.casefold()):
+                rest = [{**claims[0], self.lang: first[len(label) :]}, *claims[1:]]
+                return f"**{md_text(first[: len(label)])}**{self.claims(rest)}"
+            return self.t("rated", label=md_text(label), text=self.claims(claims))
+        text = data[text_field][self.lang]
+        cited = self.cite(*data["sources"])
+        if text.casefold().startswith(label.casefold()):
+            return f"**{md_text(text[: len(label)])}**{md_text(text[len(label) :])}{cited}"
+        return self.t("rated", label=md_text(label), text=md_text(text)) + cited
 
     def href(self, target: str) -> str:
         """A link to another Markdown file (and anchor), relative to this page, as MkDocs checks it."""
@@ -231,6 +255,20 @@ class PageContext:
 
     def quantity(self, value: float, unit: str) -> str:
         return quantity(value, unit, self.lang, self.strings)
+
+    def figure(self, data: dict[str, Any]) -> str:
+        """A figure's value as the page writes it: its unit, its range or lower bound ('超过15%')."""
+        return figure_text(
+            data["value"], data["unit"], self.lang, self.strings, data.get("up_to"), data.get("more_than", False)
+        )
+
+    def as_given(self, shown: str, given: str) -> str:
+        """The figure as its source writes it, in brackets after the page's own writing of it, unless the two are
+        the same (5000万美元 once, not '5000万美元 (5000万美元)')."""
+        plain = str.maketrans("", "", " ,\u00a0")
+        if shown.translate(plain).casefold() == given.translate(plain).casefold():
+            return ""
+        return f" ({md_text(given)})"
 
     def text(self, bilingual: dict[str, str]) -> str:
         return md_text(bilingual[self.lang])

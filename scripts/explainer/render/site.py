@@ -37,7 +37,7 @@ from .columns import draw_event_counts
 from .context import PageContext
 from .downloads import csv_columns, download_files, schema_fields, schema_summary
 from .linked_data import describe
-from .numbers import big_number
+from .numbers import big_number, quantity
 from .relation_map import draw_relation_map
 from .search import ENTITY_PAGE_BOOST, search_names
 from .text import attr, date_label, fill, json_ld, md_text, yaml_string
@@ -279,10 +279,7 @@ class SiteRenderer:
         facts, numbers = self.inputs.factbase, []
         for series in facts.of_type("series"):
             if series.data.get("home"):
-                last = max(series.data["points"], key=lambda p: p["date"])
-                date = date_label(last["date"], self.lang)
-                label = fill(self.strings, "home.number.series", name=series.data["name"][self.lang], date=date)
-                numbers.append(KeyNumber(big_number(last["value"], self.lang), label, (last["source"],)))
+                numbers.append(self._latest(series))
         month = str(self.inputs.meta["published"])[:7]  # the article's month
         in_month = [e for e in facts.of_type("events") if e.data["date"].startswith(month)]
         label = fill(self.strings, "home.number.month", month=date_label(month, self.lang))
@@ -292,6 +289,20 @@ class SiteRenderer:
             numbers.append(KeyNumber(str(len(facts.of_type(type_name))), label, ()))
         numbers.append(KeyNumber(str(len(facts.of_type("sources"))), self.strings["home.number.sources"], ()))
         return numbers
+
+    def _latest(self, series: Entity) -> KeyNumber:
+        """A series' latest value, dated, with the one before it: the home page's answer may quote an earlier count,
+        and a reader seeing two counts is told that one came after the other."""
+        points = sorted(series.data["points"], key=lambda p: p["date"])
+        last, name = points[-1], series.data["name"][self.lang]
+        label = fill(self.strings, "home.number.series", name=name, date=date_label(last["date"], self.lang))
+        sources = [last["source"]]
+        if len(points) > 1:
+            before = points[-2]
+            value = quantity(before["value"], series.data["unit"], self.lang, self.strings)
+            label += fill(self.strings, "home.number.before", value=value, date=date_label(before["date"], self.lang))
+            sources.insert(0, before["source"])
+        return KeyNumber(big_number(last["value"], self.lang), label, tuple(sources))
 
     def _cast(self) -> list[CastCard]:
         """The companies behind the models, most models first: a card each, with up to three of their models."""
