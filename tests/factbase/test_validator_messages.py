@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from explainer.__main__ import main
+from explainer.factbase import schema as schema_module
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
@@ -127,3 +128,17 @@ def test_paths_are_shown_from_the_repository_whatever_the_working_directory(tmp_
         text=True,
     )
     assert run.returncode == 1 and run.stderr.startswith("facts/companies/acme.yaml:1:"), run.stderr
+
+
+def test_a_schema_that_is_not_json_is_named_at_its_line_and_column(
+    minimal_facts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    schemas = tmp_path / "schemas"
+    shutil.copytree(schema_module.SCHEMA_DIR, schemas)
+    broken = schemas / "judgements.json"
+    broken.write_text(broken.read_text(encoding="utf-8").replace('"rests_on"', '"rests_on",,', 1), encoding="utf-8")
+    monkeypatch.setattr(schema_module, "SCHEMA_DIR", schemas)
+    assert main(["check", "--facts", str(minimal_facts)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"judgements\.json:\d+:\d+: error: not valid JSON", err), err
+    assert "Traceback" not in err

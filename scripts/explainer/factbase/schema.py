@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from ..filecache import while_unchanged
-from ..problems import Problem, display_path
+from ..problems import InputError, Problem, display_path
 from ..registry import CODES, language
 from .yamlfile import Location, YamlDocument, echo, read_yaml
 
@@ -35,8 +35,18 @@ def _schema_files() -> list[Path]:
 def _registry() -> Registry:
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.json")):
-        resources.append((path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))))
+        resources.append((path.name, Resource.from_contents(_read_json(path))))
     return Registry().with_resources(resources)
+
+
+def _read_json(path: Path) -> Any:
+    """A schema file's JSON; a file that is not JSON is an InputError at the line and column where it breaks."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise InputError([Problem(display_path(path), err.lineno, err.colno, f"not valid JSON: {err.msg}")]) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError([Problem(display_path(path), 1, 1, f"cannot read the schema: {err}")]) from None
 
 
 @while_unchanged(_schema_files)

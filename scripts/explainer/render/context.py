@@ -87,22 +87,14 @@ class PageContext:
         """The anchor a fact takes on the page that shows it."""
         return fact_anchor(entity)
 
-    def rated(self, label: str, data: dict[str, Any], text_field: str) -> str:
-        """A rating in bold and the account that explains it (its claims, or its text and sources), joined as the
-        language joins two sentences ("部分应验。…", "Partly borne out. …"); an account that already opens with its
-        rating shows it once, the rating in bold."""
-        if "claims" in data:
-            claims = data["claims"]
-            first = claims[0][self.lang]
-            if first.casefold().startswith(label.casefold()):
-                rest = [{**claims[0], self.lang: first[len(label) :]}, *claims[1:]]
-                return f"**{md_text(first[: len(label)])}**{self.claims(rest)}"
-            return self.t("rated", label=md_text(label), text=self.claims(claims))
-        text = data[text_field][self.lang]
-        cited = self.cite(*data["sources"])
-        if text.casefold().startswith(label.casefold()):
-            return f"**{md_text(text[: len(label)])}**{md_text(text[len(label) :])}{cited}"
-        return self.t("rated", label=md_text(label), text=md_text(text)) + cited
+    def rated(self, label: str, claims: list[dict[str, Any]]) -> str:
+        """A rating in bold and the claims that explain it, joined as the language joins two sentences ("部分应验。…",
+        "Partly borne out. …"); claims that already open with their rating show it once, the rating in bold."""
+        first = claims[0][self.lang]
+        if first.casefold().startswith(label.casefold()):
+            rest = [{**claims[0], self.lang: first[len(label) :]}, *claims[1:]]
+            return f"**{md_text(first[: len(label)])}**{self.claims(rest)}"
+        return self.t("rated", label=md_text(label), text=self.claims(claims))
 
     def href(self, target: str) -> str:
         """A link to another Markdown file (and anchor), relative to this page, as MkDocs checks it."""
@@ -177,12 +169,6 @@ class PageContext:
             note = self._footnote("; ".join(self.describe_citation(c) for c in cites)) if cites else ""
             sentences.append(text + note)
         return self.language.sentence_separator.join(sentences)
-
-    def account(self, data: dict[str, Any], text_field: str) -> str:
-        """A fact's account: its claims, or (not yet split into claims) its text and the sources of the whole."""
-        if "claims" in data:
-            return self.claims(data["claims"])
-        return self.text(data[text_field]) + self.cite(*data["sources"])
 
     def assessment_note(self, point: Entity) -> str:
         """The footnote of a verdict point's assessment: not sources, but the claims and points it rests on."""
