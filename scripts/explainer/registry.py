@@ -154,4 +154,5 @@ def others(code: str) -> tuple[str, ...]:
 # so no fact may take one of these ids (`make check` refuses it: factbase/validate.py).
 VERDICT_TABLE = "standings"
 VERDICT_VOICES = "judgements"
-SECTION_ANCHORS = frozenset({VERDICT_TABLE, VERDICT_VOICES})
+VERDICT_MORE = "more"  # the verdict's links to its table and its voices, which have pages of their own
+SECTION_ANCHORS = frozenset({VERDICT_TABLE, VERDICT_VOICES, VERDICT_MORE})

@@ -195,7 +195,7 @@ def test_a_way_back_from_a_footnote_into_the_verdicts_table_lands_on_its_cell(
     """The verdict's table is laid out only as the reader nears it (explainer.css); a link into it still finds its place."""
     page = watched.page
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(served_site + "/verdict/")
+    page.goto(served_site + "/verdict/companies/")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("getComputedStyle(document.querySelector('.verdict-table')).contentVisibility") == "auto"
     ref = page.evaluate("document.querySelector('.verdict-table sup[id^=fnref]').id")

@@ -16,6 +16,8 @@ ARTICLE = "article.md"
 TIMELINE = "timeline.md"
 DEBATE = "debate.md"
 VERDICT = "verdict.md"
+VERDICT_COMPANIES = "verdict/companies.md"  # the verdict's table, a page of its own (its claims' notes are long)
+VERDICT_VOICES = "verdict/voices.md"  # the article's voices against what happened
 CHARTS = "charts.md"
 MAP = "map.md"
 DATA_DIR = "data"
@@ -51,8 +53,8 @@ def fact_page(entity: Entity) -> str:
         "quotes": DEBATE,
         "series": VERDICT,
         "verdict": VERDICT,
-        "judgements": VERDICT,
-        "standings": VERDICT,
+        "judgements": VERDICT_VOICES,
+        "standings": VERDICT_COMPANIES,
         "figures": CHARTS,
     }
     if entity.type not in pages:
@@ -80,6 +82,8 @@ class SiteMap:
     timeline = Page(TIMELINE)
     debate = Page(DEBATE)
     verdict = Page(VERDICT)
+    verdict_companies = Page(VERDICT_COMPANIES)
+    verdict_voices = Page(VERDICT_VOICES)
     charts = Page(CHARTS)
     map = Page(MAP)
     data = Page(DATA)

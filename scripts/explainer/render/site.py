@@ -21,6 +21,7 @@ from ..registry import (
     CODES,
     DEVELOPED_BY,
     PAGE_TYPES,
+    VERDICT_MORE,
     VERDICT_TABLE,
     VERDICT_VOICES,
     entity_type,
@@ -162,6 +163,7 @@ class SiteRenderer:
         if path == paths.ARTICLE:
             return f"{self.edit_base}{display_path(ARTICLE_DIR)}/{language(self.lang).translation_file or META_FILE}"
         folders = {paths.TIMELINE: "events", paths.DEBATE: "quotes", paths.VERDICT: "verdict"}
+        folders |= {paths.VERDICT_COMPANIES: "standings", paths.VERDICT_VOICES: "judgements"}
         folders |= {paths.index_page(t): t for t in PAGE_TYPES}
         folder = _type_folder(self.inputs.factbase, folders[path]) if path in folders else None
         return self.edit_base.replace("/edit/", "/tree/") + folder if folder else None
@@ -316,7 +318,8 @@ class SiteRenderer:
         return cards[:CAST_SIZE]
 
     def verdict(self) -> str:
-        """The article's question answered with what happened next: points, charts, the table, the voices."""
+        """The article's question answered with what happened next: the short answer, then each point with its
+        evidence on both sides, the site's assessment and its charts; links to the table and the voices."""
         facts = self.inputs.factbase
         lead = _lead(facts)
         points = sorted((p for p in facts.of_type("verdict") if p is not lead), key=lambda p: (p.data["order"], p.id))
@@ -324,11 +327,6 @@ class SiteRenderer:
         by_date = {
             p.id: sorted(facts.get_all(p.data.get("events", [])), key=lambda e: (e.data["date"], e.id)) for p in points
         }
-        status_order = self.inputs.vocabulary.allowed("standings", "status")
-        standings = sorted(
-            facts.of_type("standings"),
-            key=lambda s: (status_order.index(s.data["status"]), facts.get(s.data["company"]).name(self.lang)),
-        )
         return self._render(
             "verdict.md.j2",
             paths.VERDICT,
@@ -337,10 +335,26 @@ class SiteRenderer:
             series_of=series_of,
             events_of=by_date,
             drawings={p.id: [draw_series(s, self.lang, self.strings) for s in series_of[p.id]] for p in points},
-            standings=standings,
-            judgements=facts.of_type("judgements"),
-            table_anchor=VERDICT_TABLE,
-            voices_anchor=VERDICT_VOICES,
+            more_anchor=VERDICT_MORE,
+        )
+
+    def verdict_companies(self) -> str:
+        """Every company the article named, in April 2023 and by 2026, by outcome."""
+        facts = self.inputs.factbase
+        status_order = self.inputs.vocabulary.allowed("standings", "status")
+        standings = sorted(
+            facts.of_type("standings"),
+            key=lambda s: (status_order.index(s.data["status"]), facts.get(s.data["company"]).name(self.lang)),
+        )
+        return self._render(
+            "verdict_companies.md.j2", paths.VERDICT_COMPANIES, standings=standings, table_anchor=VERDICT_TABLE
+        )
+
+    def verdict_voices(self) -> str:
+        """Each voice of the article against what happened next."""
+        judgements = self.inputs.factbase.of_type("judgements")
+        return self._render(
+            "verdict_voices.md.j2", paths.VERDICT_VOICES, judgements=judgements, voices_anchor=VERDICT_VOICES
         )
 
     def relation_map(self) -> str:
@@ -381,6 +395,8 @@ class SiteRenderer:
             yield paths.timeline_year(year), folder["events"], partial(self.timeline_year, year)
         yield paths.DEBATE, folder["quotes"], self.debate
         yield paths.VERDICT, folder["verdict"], self.verdict
+        yield paths.VERDICT_COMPANIES, folder["standings"], self.verdict_companies
+        yield paths.VERDICT_VOICES, folder["judgements"], self.verdict_voices
         yield paths.CHARTS, folder["figures"], self.charts
         yield paths.MAP, everything, self.relation_map
         yield paths.DATA, everything, partial(self.data, downloads)
