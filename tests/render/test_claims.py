@@ -77,7 +77,8 @@ def test_the_point_shows_both_sides_and_a_labelled_assessment_with_its_date(verd
     assert '!!! note "本站的判断"' in zh
     assert 'As of <time datetime="2026-11">November 2026</time>' in en
     rests_on = _footnote(en, "It was a race\\.")
-    assert rests_on.startswith("Rests on: ")
+    assert rests_on.startswith("Rests on: ") and "; " not in rests_on  # the language's own list separator
+    assert _footnote(verdict["zh"], "是争。").startswith("依据:[")  # the strings table's colon, no space
     assert "verdict.md#launches-launch" in rests_on and "verdict.md#launches-doubt" in rests_on
     assert '<span id="launches-launch">' in en and '<span id="launches-doubt">' in en
 

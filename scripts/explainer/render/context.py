@@ -181,7 +181,9 @@ class PageContext:
             else:
                 other = self.factbase.get(target)
                 links.append(f"[{self.text(other.data['heading'])}]({self.fact_href(other)})")
-        return self._footnote(self.t("verdict.rests_on") + ": " + "; ".join(links))
+        return self._footnote(
+            self.t("verdict.rests_on") + self.t("label.sep") + self.language.list_separator.join(links)
+        )
 
     @staticmethod
     def claim_anchor(anchor: str, claim_id: str) -> str:
