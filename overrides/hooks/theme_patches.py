@@ -187,7 +187,7 @@ def on_post_build(config: Any) -> None:
         changed = html
         for old, new in renamed.items():
             changed = changed.replace(old, new)
-        if BUNDLE_TAG.search(changed) or not DEFERRED_BUNDLE_TAG.search(changed):  # a page of an earlier build is done
+        if not DEFERRED_BUNDLE_TAG.search(changed):  # a page a dirty rebuild left from an earlier build already is
             changed = _deferred_bundle(changed, str(page))
         if changed != html:
             page.write_text(changed, encoding="utf-8")

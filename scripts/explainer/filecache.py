@@ -24,7 +24,7 @@ Stamp = tuple[tuple[str, int, int], ...]
 
 def stamp(paths: Iterable[Path]) -> Stamp:
     """What changes when a file changes: each file's path, size and modification time (a folder's files, all).
-    os.scandir rather than Path.rglob: this runs on every call of a cached function, thousands of times a build."""
+    os.scandir rather than Path.rglob: it runs once per load of the fact base and on cached calls (LOOK_EVERY)."""
     found: list[tuple[str, int, int]] = []
     for path in paths:
         try:
@@ -45,7 +45,9 @@ def stamp(paths: Iterable[Path]) -> Stamp:
     return tuple(sorted(found))
 
 
-LOOK_EVERY = 0.05  # seconds: a burst of calls (a build asks for a schema per fact file) looks at the files once
+# Seconds: a burst of calls (a build asks for a schema per fact file) looks at the files once. A call within this time
+# of the last look may miss an edit made since; the preview waits longer than that after a save (serve.QUIET_SECONDS).
+LOOK_EVERY = 0.05
 
 
 @dataclass

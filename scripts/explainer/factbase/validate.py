@@ -217,7 +217,7 @@ def _anchor_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]
 
 
 def _name_key(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().casefold()
+    return _spaced(name).casefold()
 
 
 def validate(
