@@ -17,7 +17,8 @@ DOCS_OUT = Path("build/docs")  # where the generator writes each language's Mark
 
 @dataclass(frozen=True)
 class Language:
-    code: str  # as facts, the strings table and MkDocs' theme.language write it
+    code: str  # as facts and the strings table write it
+    tag: str  # its BCP 47 tag, for lang and hreflang attributes: zh-Hans, en
     name: str  # in the language itself, for the switcher
     english_name: str  # for messages to contributors
     config: Path  # its MkDocs config, relative to the repository
@@ -49,6 +50,7 @@ class EntityType:
 
 ZH = Language(
     code="zh",
+    tag="zh-Hans",
     name="中文",
     english_name="Chinese",
     config=Path("languages/zh/mkdocs.yml"),
@@ -67,6 +69,7 @@ ZH = Language(
 )
 EN = Language(
     code="en",
+    tag="en",
     name="English",
     english_name="English",
     config=Path("languages/en/mkdocs.yml"),

@@ -60,7 +60,7 @@ def _footnote(page: str, text: str) -> str:
 def test_each_claim_has_its_own_footnote_with_the_sources_words(verdict: dict[str, str]) -> None:
     en = verdict["en"]
     launch = _footnote(en, "SenseTime launched its models on 10 April\\.")
-    assert '<q lang="zh">4月10日,商汤科技发布日日新SenseNova大模型</q>' in launch
+    assert '<q lang="zh-Hans">4月10日,商汤科技发布日日新SenseNova大模型</q>' in launch
     assert "paragraph 2" in launch
     others = _footnote(en, "Others announced the same day\\.")
     assert "second paragraph" in others and "<q" in others and "Others announced on the same day" in others

@@ -196,7 +196,7 @@ class PageContext:
         if "at" in citation:
             parts.append(md_text(citation["at"]))
         source = self.factbase.entities.get(citation["source"])
-        language = source.data.get("language", "") if source else SOURCE.code  # not a file: the article
+        language = source.data.get("language", "") if source else SOURCE.tag  # not a file: the article
         lang = f' lang="{attr(language)}"' if language else ""
         text = ", ".join(parts) + f": <q{lang}>{md_text(citation['quote'])}</q>"
         if "computed" in citation:
