@@ -46,6 +46,7 @@ class EntityType:
     map_column: int = -1  # its column in the relationship map, from the left (-1: not on the map)
     map_corner: float = 0  # the corner radius of its names' boxes there, in px (12: a pill)
     key_number: bool = False  # the home page says how many of it the fact base holds
+    index_groups: str = ""  # the enum field whose x-groups split its index into a table per group ("": one table)
 
 
 ZH = Language(
@@ -98,7 +99,14 @@ ROOT: Language = next(
 TYPES: tuple[EntityType, ...] = (
     EntityType("companies", True, "Organization", "index/companies.md.j2", map_column=1, map_corner=0, key_number=True),
     EntityType(
-        "models", True, "SoftwareApplication", "index/models.md.j2", map_column=2, map_corner=6, key_number=True
+        "models",
+        True,
+        "SoftwareApplication",
+        "index/models.md.j2",
+        map_column=2,
+        map_corner=6,
+        key_number=True,
+        index_groups="kind",
     ),
     EntityType("people", True, "Person", "index/people.md.j2", map_column=0, map_corner=12.0),
     EntityType("glossary", True, "DefinedTerm", "index/glossary.md.j2", tooltip="short"),

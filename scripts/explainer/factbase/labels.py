@@ -8,7 +8,9 @@ than crashing (or showing a raw value) while the site is written.
 Schemas say how each enum is shown with `x-label`: a key prefix (`"x-label": "kind"` asks for
 `kind.<value>` in the strings table), several (a unit is written `unit.<value>` beside a number and
 `chart.axis.<value>` under a chart), a key with `{}` where the value goes (`chart.{}.title`), or `false`
-for values shown as written (exchange codes).
+for values shown as written (exchange codes). An enum may also sort its values into groups with `x-groups`
+(`{"models": [...], "products": [...]}`, each value in one group, each group named `group.<name>`): an index
+lists each group in a table of its own.
 """
 
 from __future__ import annotations
@@ -122,6 +124,39 @@ def _enum_problems(node: _Node) -> list[Problem]:
     return problems
 
 
+GROUP_KEY = "group.{}"  # the strings table's name of a group of an enum's values
+
+
+def _group_problems(node: _Node) -> list[Problem]:
+    """Groups hold the allowed values, each in exactly one group, and each group has its name in every language."""
+    groups = node.schema.get("x-groups")
+    if groups is None:
+        return []
+    where = (*node.location, "x-groups")
+    if not isinstance(groups, dict) or not all(isinstance(v, list) for v in groups.values()):
+        return [_problem(node, where, "x-groups is not a mapping of group names to lists of values", "")]
+    problems = []
+    seen: dict[Any, str] = {}
+    for name, values in groups.items():
+        for index, value in enumerate(values):
+            if value not in node.schema["enum"]:
+                message = f"'{echo(value)}' is not one of the allowed values"
+                problems.append(_problem(node, (*where, name, index), message, ""))
+            elif value in seen:
+                message = f"'{echo(value)}' is in two groups, '{seen[value]}' and '{name}'"
+                problems.append(_problem(node, (*where, name, index), message, "put it in one"))
+            seen.setdefault(value, name)
+        missing = _missing(label_key(GROUP_KEY, name))
+        if missing:
+            message = f"the group '{echo(name)}' has no name in {' and '.join(missing)}"
+            problems.append(_problem(node, (*where, name), message, _label_hint(label_key(GROUP_KEY, name), missing)))
+    for index, value in enumerate(node.schema["enum"]):
+        if value not in seen:
+            message = f"the allowed value '{echo(value)}' is in no group of x-groups"
+            problems.append(_problem(node, (*node.location, "enum", index), message, "add it to one"))
+    return problems
+
+
 def _relation_problems(node: _Node) -> list[Problem]:
     """A link between two pages is listed on both, under a heading for each direction."""
     if not set(node.schema["x-ref"]) & set(PAGE_TYPES):
@@ -181,7 +216,7 @@ def label_problems() -> list[Problem]:
     for type_name in TYPES:
         for node in _nodes(type_name):
             if "enum" in node.schema:
-                problems += _enum_problems(node)
+                problems += _enum_problems(node) + _group_problems(node)
             if "x-ref" in node.schema and type_name in PAGE_TYPES:
                 problems += _relation_problems(node)
         problems += _type_problems(type_name)

@@ -114,3 +114,11 @@ class Vocabulary:
     def allowed(self, type_name: str, field_name: str) -> list[Any]:
         """The values a type's schema allows in one top-level field, in the schema's order."""
         return list(self.schemas[type_name]["properties"][field_name]["enum"])
+
+    def groups(self, type_name: str, field_name: str) -> list[tuple[str, list[Any]]]:
+        """The groups the schema sorts a top-level field's values into (x-groups), in its order; without groups,
+        one group, named "", holding every value."""
+        field = self.schemas[type_name]["properties"][field_name]
+        if "x-groups" not in field:
+            return [("", list(field["enum"]))]
+        return [(name, list(values)) for name, values in field["x-groups"].items()]

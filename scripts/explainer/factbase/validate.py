@@ -216,6 +216,38 @@ def _anchor_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]
     ]
 
 
+def _parameter_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
+    """A mixture of experts works with fewer parameters per token than it holds."""
+    problems = []
+    for type_name, _, doc in docs:
+        count = doc.data.get("parameters") if type_name == "models" else None
+        active = (count or {}).get("mixture_of_experts", {}).get("active")
+        if active is not None and active >= count["value"]:
+            where = ("parameters", "mixture_of_experts", "active")
+            message = f"{echo(active)} active parameters are not fewer than the {echo(count['value'])} in all"
+            problems.append(doc.problem(where, message, "value is the total, active the part at work per token"))
+    return problems
+
+
+def _event_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
+    """One headline a year, and a release only of a model the event involves."""
+    problems = []
+    headlines: dict[str, str] = {}
+    for type_name, entity_id, doc in sorted((d for d in docs if d[0] == "events"), key=lambda d: d[1]):
+        data = doc.data
+        if "headline" in data:
+            year = str(data["date"])[:4]
+            if year in headlines:
+                message = f"{year} already has its headline event, '{headlines[year]}'"
+                problems.append(doc.problem(("headline",), message, "keep one headline a year"))
+            headlines.setdefault(year, entity_id)
+        for i, release in enumerate(data.get("releases", [])):
+            if release.get("model") not in data.get("involves", []):
+                message = f"the event releases '{echo(release.get('model'))}' but does not involve it"
+                problems.append(doc.problem(("releases", i, "model"), message, "add it to involves"))
+    return problems
+
+
 def _name_key(name: str) -> str:
     return _spaced(name).casefold()
 
@@ -227,6 +259,7 @@ def validate(
     problems, references = _value_problems(docs, types_by_id, paragraphs)
     problems += _name_problems(docs)
     problems += _anchor_problems(docs)
+    problems += _parameter_problems(docs) + _event_problems(docs)
     problems += _claim_problems(docs, types_by_id, paragraphs)
     problems += source_problems([doc for type_name, _, doc in docs if type_name == "sources"])
     problems += label_problems()

@@ -48,6 +48,7 @@ class DrawnBar:
     # the narrow one at the end of the label's last line, or (too long for it) on lines of their own
     value_anchor: str  # "start" or "end"
     arrow: str  # SVG path of the arrowhead of a lower bound, pointing away from zero; "" for an exact value
+    experts: bool = False  # a mixture of experts: the solid bar is the active part, the range the rest of the total
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class Scale:
 
 
 def scale_of(chart: Chart) -> Scale:
-    values = [v for b in chart.bars for v in (b.value, b.up_to) if v is not None]
+    values = [v for b in chart.bars for v in (b.value, b.up_to, b.active) if v is not None]
     if chart.log:
         low = math.floor(math.log10(min(values)))
         high = max(math.ceil(math.log10(max(values))), low + 1)
@@ -127,8 +128,12 @@ def _spaced(ticks: list[Tick], anchor: int) -> list[Tick]:
 
 
 def shown(bar: Bar, unit: str, lang: str, strings: dict[str, str]) -> str:
-    """The value of a bar as the page writes it: '1.2万亿参数', 'US$2 million to US$12 million'."""
-    return figure_text(bar.value, unit, lang, strings, bar.up_to, bar.more_than)
+    """The value of a bar as the page writes it: '1.2万亿参数', 'US$2 million to US$12 million', and for a
+    mixture of experts its active part: '6710亿参数(混合专家,激活370亿)'."""
+    text = figure_text(bar.value, unit, lang, strings, bar.up_to, bar.more_than)
+    if bar.experts and bar.active is not None:
+        return text + strings["chart.moe_active"].format(n=big_number(bar.active, lang))
+    return text + strings["chart.moe"] if bar.experts else text
 
 
 def _describe(chart: Chart, lang: str, strings: dict[str, str], texts: list[str]) -> str:
@@ -236,6 +241,8 @@ def draw(chart: Chart, title: str, lang: str, strings: dict[str, str], form: For
         y += rows * LINE + 4
         end = to_x(bar.value)
         top = to_x(bar.up_to) if bar.up_to is not None else end
+        if bar.experts:  # solid to the active part (none where the source gives no count), lighter to the total
+            end, top = (to_x(bar.active) if bar.active is not None else zero), end
         left = bar.value < 0
         drawn.append(
             DrawnBar(
@@ -254,6 +261,7 @@ def draw(chart: Chart, title: str, lang: str, strings: dict[str, str], form: For
                 value_lines=value_lines or ((px(y) + 12.5, text),),
                 value_anchor="end" if left or form.narrow else "start",
                 arrow=_arrow(bar, end, y),
+                experts=bar.experts,
             )
         )
         y += BAR + GAP

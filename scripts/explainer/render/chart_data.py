@@ -32,6 +32,8 @@ class Bar:
     date: str
     sources: tuple[str, ...]
     more_than: bool = False  # the value is a lower bound ("more than 15%")
+    experts: bool = False  # a mixture of experts' total: only part of it works on each token
+    active: float | None = None  # that part, where the source gives it
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,17 @@ def _figure_bar(figure: Entity) -> Bar:
     )
 
 
-def parameter_bars(factbase: FactBase, figures: list[Entity]) -> list[Bar]:
-    """Every entity with a parameter count (the models), and the figures given in parameters; a figure that
-    repeats a model's count joins its bar."""
+def _dated(name: dict[str, str], date: str, words: dict[str, dict[str, str]]) -> dict[str, str]:
+    """A model's name with the year of its count, in every language: 'DeepSeek-V3(2024年)'."""
+    if not date:
+        return name
+    return {lang: table["chart.dated_label"].format(name=name[lang], year=date_label(date[:4], lang)) for lang, table in words.items()}
+
+
+def parameter_bars(factbase: FactBase, figures: list[Entity], words: dict[str, dict[str, str]]) -> list[Bar]:
+    """Every entity with a parameter count (the models), named with the year of the model counted, a mixture of
+    experts marked as one; and the figures given in parameters. A figure that repeats a model's count joins its
+    bar."""
     bars: list[Bar] = []
     joined: set[str] = set()
     for entity in sorted(factbase.entities.values(), key=lambda e: e.id):
@@ -91,9 +101,25 @@ def parameter_bars(factbase: FactBase, figures: list[Entity]) -> list[Bar]:
         ]
         joined.update(f.id for f in same)
         sources = dict.fromkeys([count["source"], *(s for f in same for s in f.data["sources"])])
-        date = entity.data.get("announced", {}).get("date", "")
-        name = entity.data["name"]
-        bars.append(Bar(entity.id, name, PARAMETERS, count["value"], None, count["as_given"], date, tuple(sources)))
+        date = count.get("date") or entity.data.get("announced", {}).get("date", "")
+        experts = count.get("mixture_of_experts")
+        if experts:
+            sources[experts["source"]] = None
+        label = _dated(entity.data["name"], date, words)
+        bars.append(
+            Bar(
+                entity.id,
+                label,
+                PARAMETERS,
+                count["value"],
+                None,
+                count["as_given"],
+                date,
+                tuple(sources),
+                experts=experts is not None,
+                active=(experts or {}).get("active"),
+            )
+        )
     return bars + [_figure_bar(f) for f in figures if f.id not in joined]
 
 
@@ -132,14 +158,14 @@ def series_chart(series: Entity) -> Chart:
     return Chart(fact_anchor(series), series.data["unit"], tuple(bars))
 
 
-def chart_sections(factbase: FactBase, section_ids: list[str]) -> list[Section]:
+def chart_sections(factbase: FactBase, section_ids: list[str], words: dict[str, dict[str, str]]) -> list[Section]:
     """The charts page: a section for each value of the figures' `chart` field, in the schema's order, with the
     figures that name it; the parameter section also holds every model's parameter count. Sections about one
     company's course or one day's trading run in date order, the others by size."""
     sections = []
     for section_id in section_ids:
         figures = [f for f in factbase.of_type("figures") if f.data.get("chart") == section_id]
-        bars = parameter_bars(factbase, figures) if section_id == PARAMETERS else [_figure_bar(f) for f in figures]
+        bars = parameter_bars(factbase, figures, words) if section_id == PARAMETERS else [_figure_bar(f) for f in figures]
         sections.append(_section(section_id, bars, _by_date if section_id in IN_DATE_ORDER else _by_value))
     return [s for s in sections if s.charts or s.single]
 

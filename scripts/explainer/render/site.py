@@ -35,6 +35,7 @@ from .article import article_blocks, paragraph_texts
 from .bars import draw_section, draw_series
 from .chart_data import chart_sections, event_counts
 from .columns import draw_event_counts
+from .comparison import index_groups, latest_releases
 from .context import PageContext
 from .downloads import csv_columns, download_files, schema_fields, schema_summary
 from .linked_data import describe
@@ -156,6 +157,7 @@ class SiteRenderer:
         self.strings = inputs.vocabulary.words[lang]
         self.env = environment()
         self.years = _events_by_year(inputs.factbase)
+        self.latest = latest_releases(inputs.factbase)
         self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), inputs.mentions[lang], lang)
 
     def _source_url(self, path: str) -> str | None:
@@ -210,16 +212,21 @@ class SiteRenderer:
             standing=next(iter(_of_type_linking(factbase, entity, "standings")), None),
             verdict_points=[p for p in _of_type_linking(factbase, entity, "verdict") if not p.data.get("lead")],
             mentions=self.mentions.get(entity.id, []),
+            latest=self.latest.get(entity.id),
             edit_url=f"{self.edit_base}{entity.file}",
         )
 
     def index(self, type_name: str) -> str:
         factbase = self.inputs.factbase
+        field = entity_type(type_name).index_groups
+        groups = index_groups(factbase, self.inputs.vocabulary, type_name, field, self.latest) if field else []
         return self._render(
             entity_type(type_name).index_template,
             paths.index_page(type_name),
             type_name=type_name,
             entities=factbase.of_type(type_name),
+            groups=groups,
+            latest=self.latest,
             factbase=factbase,
         )
 
@@ -235,6 +242,7 @@ class SiteRenderer:
             factbase=self.inputs.factbase,
             counts=counts,
             picture=picture,
+            headlines=_headlines(self.inputs.factbase),
         )
 
     def timeline_year(self, year: str) -> str:
@@ -247,6 +255,7 @@ class SiteRenderer:
             year=year,
             events=events,
             all_years=list(years),
+            headline=_headlines(self.inputs.factbase).get(year),
             involved={i for e in events for i in e.data["involves"]},
             categories=[
                 (c, value_label("events", "category", c, self.strings))
@@ -364,7 +373,7 @@ class SiteRenderer:
     def charts(self) -> str:
         section_ids = self.inputs.vocabulary.allowed("figures", "chart")
         sections = [
-            (s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase, section_ids)
+            (s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase, section_ids, self.inputs.vocabulary.words)
         ]
         return self._render("charts.md.j2", paths.CHARTS, sections=sections)
 
@@ -441,6 +450,11 @@ def _events_by_year(factbase: FactBase) -> dict[str, list[Entity]]:
     for event in sorted(factbase.of_type("events"), key=lambda e: (e.data["date"], e.id)):
         years[event.data["date"][:4]].append(event)
     return dict(years)
+
+
+def _headlines(factbase: FactBase) -> dict[str, Entity]:
+    """Each year's headline event, by year (make check allows one a year)."""
+    return {e.data["date"][:4]: e for e in factbase.of_type("events") if "headline" in e.data}
 
 
 def _size(text: str) -> str:
