@@ -128,12 +128,8 @@ def _spaced(ticks: list[Tick], anchor: int) -> list[Tick]:
 
 
 def shown(bar: Bar, unit: str, lang: str, strings: dict[str, str]) -> str:
-    """The value of a bar as the page writes it: '1.2万亿参数', 'US$2 million to US$12 million', and for a
-    mixture of experts its active part: '6710亿参数(混合专家,激活370亿)'."""
-    text = figure_text(bar.value, unit, lang, strings, bar.up_to, bar.more_than)
-    if bar.experts and bar.active is not None:
-        return text + strings["chart.moe_active"].format(n=big_number(bar.active, lang))
-    return text + strings["chart.moe"] if bar.experts else text
+    """The value of a bar as the page writes it: '1.2万亿参数', 'US$2 million to US$12 million'."""
+    return figure_text(bar.value, unit, lang, strings, bar.up_to, bar.more_than)
 
 
 def _describe(chart: Chart, lang: str, strings: dict[str, str], texts: list[str]) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..factbase.model import Entity, FactBase
 from ..registry import CODES
+from .numbers import big_number
 from .paths import fact_anchor
 from .text import date_label
 
@@ -74,11 +75,21 @@ def _figure_bar(figure: Entity) -> Bar:
     )
 
 
-def _dated(name: dict[str, str], date: str, words: dict[str, dict[str, str]]) -> dict[str, str]:
-    """A model's name with the year of its count, in every language: 'DeepSeek-V3(2024年)'."""
-    if not date:
-        return name
-    return {lang: table["chart.dated_label"].format(name=name[lang], year=date_label(date[:4], lang)) for lang, table in words.items()}
+def _model_label(
+    name: dict[str, str], date: str, experts: dict[str, Any] | None, words: dict[str, dict[str, str]]
+) -> dict[str, str]:
+    """A model's name with the year of its count and, for a mixture of experts, what part of it is active, in every
+    language: 'DeepSeek-V3(2024年)· 混合专家,激活370亿'. Written above the bar, so that the values beside the bars
+    stay short and leave the axis its width."""
+    label = {}
+    for lang, table in words.items():
+        text = table["chart.dated_label"].format(name=name[lang], year=date_label(date[:4], lang)) if date else name[lang]
+        if experts is not None and "active" in experts:
+            text += table["chart.moe_active"].format(n=big_number(experts["active"], lang))
+        elif experts is not None:
+            text += table["chart.moe"]
+        label[lang] = text
+    return label
 
 
 def parameter_bars(factbase: FactBase, figures: list[Entity], words: dict[str, dict[str, str]]) -> list[Bar]:
@@ -105,7 +116,7 @@ def parameter_bars(factbase: FactBase, figures: list[Entity], words: dict[str, d
         experts = count.get("mixture_of_experts")
         if experts:
             sources[experts["source"]] = None
-        label = _dated(entity.data["name"], date, words)
+        label = _model_label(entity.data["name"], date, experts, words)
         bars.append(
             Bar(
                 entity.id,
