@@ -220,8 +220,8 @@ def _parameter_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Probl
     """A mixture of experts works with fewer parameters per token than it holds."""
     problems = []
     for type_name, _, doc in docs:
-        count = doc.data.get("parameters") if type_name == "models" else None
-        active = (count or {}).get("mixture_of_experts", {}).get("active")
+        count: dict[str, Any] = doc.data.get("parameters", {}) if type_name == "models" else {}
+        active = count.get("mixture_of_experts", {}).get("active")
         if active is not None and active >= count["value"]:
             where = ("parameters", "mixture_of_experts", "active")
             message = f"{echo(active)} active parameters are not fewer than the {echo(count['value'])} in all"
@@ -233,7 +233,7 @@ def _event_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
     """One headline a year, and a release only of a model the event involves."""
     problems = []
     headlines: dict[str, str] = {}
-    for type_name, entity_id, doc in sorted((d for d in docs if d[0] == "events"), key=lambda d: d[1]):
+    for _, entity_id, doc in sorted((d for d in docs if d[0] == "events"), key=lambda d: d[1]):
         data = doc.data
         if "headline" in data:
             year = str(data["date"])[:4]

@@ -83,7 +83,9 @@ def _model_label(
     stay short and leave the axis its width."""
     label = {}
     for lang, table in words.items():
-        text = table["chart.dated_label"].format(name=name[lang], year=date_label(date[:4], lang)) if date else name[lang]
+        text = (
+            table["chart.dated_label"].format(name=name[lang], year=date_label(date[:4], lang)) if date else name[lang]
+        )
         if experts is not None and "active" in experts:
             text += table["chart.moe_active"].format(n=big_number(experts["active"], lang))
         elif experts is not None:
@@ -176,7 +178,9 @@ def chart_sections(factbase: FactBase, section_ids: list[str], words: dict[str, 
     sections = []
     for section_id in section_ids:
         figures = [f for f in factbase.of_type("figures") if f.data.get("chart") == section_id]
-        bars = parameter_bars(factbase, figures, words) if section_id == PARAMETERS else [_figure_bar(f) for f in figures]
+        bars = (
+            parameter_bars(factbase, figures, words) if section_id == PARAMETERS else [_figure_bar(f) for f in figures]
+        )
         sections.append(_section(section_id, bars, _by_date if section_id in IN_DATE_ORDER else _by_value))
     return [s for s in sections if s.charts or s.single]
 

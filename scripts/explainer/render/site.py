@@ -373,7 +373,8 @@ class SiteRenderer:
     def charts(self) -> str:
         section_ids = self.inputs.vocabulary.allowed("figures", "chart")
         sections = [
-            (s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase, section_ids, self.inputs.vocabulary.words)
+            (s, draw_section(s, self.lang, self.strings))
+            for s in chart_sections(self.inputs.factbase, section_ids, self.inputs.vocabulary.words)
         ]
         return self._render("charts.md.j2", paths.CHARTS, sections=sections)
 
