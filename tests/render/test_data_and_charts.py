@@ -241,7 +241,8 @@ def test_a_log_scale_is_used_only_where_the_values_span_orders_of_magnitude() ->
 def test_a_number_alone_in_its_unit_is_listed_beside_the_charts_not_drawn(minimal_facts: Path) -> None:
     page = render_site(load_inputs(minimal_facts), EDIT_BASE)["en"]["charts.md"]
     assert charts(page) == []
-    assert "- [Acme LM](models/acme-lm.md): **175 billion parameters** (1750亿)[^1]" in page
+    # named with the year of the model counted, as on the size chart
+    assert "- [Acme LM \\(2023\\)](models/acme-lm.md): **175 billion parameters** (1750亿)[^1]" in page
 
 
 def test_the_charts_page_says_so_when_there_is_nothing_to_chart(minimal_facts: Path) -> None:
