@@ -219,9 +219,9 @@ def _anchor_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]
 def _parameter_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
     """A mixture of experts works with fewer parameters per token than it holds."""
     problems = []
-    for type_name, _, doc in docs:
-        count: dict[str, Any] = doc.data.get("parameters", {}) if type_name == "models" else {}
-        active = count.get("mixture_of_experts", {}).get("active")
+    for _, _, doc in docs:  # only a model's schema has parameters, so no type need be named
+        count = doc.data.get("parameters")
+        active = count.get("mixture_of_experts", {}).get("active") if isinstance(count, dict) else None
         if active is not None and active >= count["value"]:
             where = ("parameters", "mixture_of_experts", "active")
             message = f"{echo(active)} active parameters are not fewer than the {echo(count['value'])} in all"
