@@ -118,6 +118,7 @@ def test_the_comparison_sorts_by_parameters_both_ways(served_site: str, page: Pa
 
 CHART_ITEMS = """() => [...document.querySelectorAll("#chart-parameters svg.picture-wide g.chart-item")].map((g) => ({
   experts: g.dataset.experts === "true",
+  range: g.dataset.upTo !== undefined,
   active: g.dataset.active ? Number(g.dataset.active) : null,
   value: Number(g.dataset.value),
   solid: g.querySelector("rect.chart-bar").getBBox().width,
@@ -140,7 +141,7 @@ def test_the_size_chart_draws_a_mixture_of_experts_as_its_active_part_of_the_tot
         float(c["mixture_of_experts"]["active"]) for c in moe if "active" in c["mixture_of_experts"]
     )
     assert all(i["solid"] < i["whole"] - 1 for i in drawn)  # the lighter part shows what is not active
-    assert all(abs(i["solid"] - i["whole"]) < 1 for i in items if not i["experts"] and i["value"])
+    assert all(abs(i["solid"] - i["whole"]) < 1 for i in items if not i["experts"] and not i["range"])
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -161,4 +162,4 @@ def test_each_year_is_introduced_by_its_headline_event(served_site: str, page: P
         lead = page.locator("p.timeline-headline")
         assert lead.locator("a").first.get_attribute("href") == f"#{event.id}"
         assert event.data["headline"]["why"][lang][:20] in lead.inner_text()
-        assert page.locator(f"li#{event.id}").count() == 1
+        assert page.locator(f'li[id="{event.id}"]').count() == 1
