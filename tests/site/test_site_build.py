@@ -16,7 +16,9 @@ from explainer.__main__ import main
 from explainer.article.convert import load_article
 from explainer.build import build_site
 from explainer.linkcheck import SiteChecker
+from explainer.mkdocs_config import config_path
 from explainer.problems import InputError
+from explainer.registry import LANGUAGES, REPOSITORY
 
 SOURCE = Path("seeds/article/000_d9ddb1bf6354f5a4.txt")
 
@@ -145,10 +147,11 @@ def test_chinese_search_index_is_segmented_with_the_fact_base_names(built_site: 
 
 
 def test_language_switcher_keeps_the_page(built_site: Path) -> None:
-    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../en/timeline/" hreflang="en"' in html  # relative: the site works under any base path
-    html_en = (built_site / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../timeline/" hreflang="zh"' in html_en
+    for language in LANGUAGES:
+        html = (built_site / language.prefix / "timeline" / "index.html").read_text(encoding="utf-8")
+        up = "../" * (1 + language.prefix.count("/"))  # relative: the site works under any base path
+        for other in LANGUAGES:
+            assert f'href="{up}{other.prefix}timeline/" hreflang="{other.tag}"' in html, (language.code, other.code)
 
 
 def test_no_page_head_declares_relative_hreflang_links(built_site: Path) -> None:
@@ -158,11 +161,11 @@ def test_no_page_head_declares_relative_hreflang_links(built_site: Path) -> None
     assert not [h for h in heads if re.search(r"<link[^>]*hreflang", h)]
 
 
-def test_sitemaps_exist_in_both_languages_with_hreflang_alternates(built_site: Path, site_url: str) -> None:
-    for root in (built_site, built_site / "en"):
-        sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
-        assert f'hreflang="en" href="{site_url}en/timeline/"' in sitemap
-        assert f'hreflang="zh" href="{site_url}timeline/"' in sitemap
+def test_sitemaps_exist_in_every_language_with_hreflang_alternates(built_site: Path, site_url: str) -> None:
+    for language in LANGUAGES:
+        sitemap = (built_site / language.prefix / "sitemap.xml").read_text(encoding="utf-8")
+        for other in LANGUAGES:
+            assert f'hreflang="{other.tag}" href="{site_url}{other.prefix}timeline/"' in sitemap
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
@@ -222,10 +225,10 @@ def test_failed_build_leaves_the_previous_site_intact(
     shutil.copytree(built_site, site)
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     broken_config = tmp_path / "mkdocs.yml"
-    config = Path("languages/en/mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("../../", str(Path.cwd()) + "/")
+    config = config_path("en").read_text(encoding="utf-8")  # as the generator wrote it for the built site
+    config = config.replace("../../", str(REPOSITORY) + "/")
     broken_config.write_text(config.replace("theme:\n", "theme:\n  custom_dir: no-such-folder\n"))
-    monkeypatch.setitem(build.LANGUAGE_CONFIGS, "en", broken_config)
+    monkeypatch.setattr(build, "config_path", lambda code: broken_config if code == "en" else config_path(code))
 
     with pytest.raises(InputError) as caught:
         build_site(Path("seeds/facts"), site, docs_out=tmp_path / "docs")

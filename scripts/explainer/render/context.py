@@ -8,9 +8,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..factbase.model import BYLINE, PARAGRAPH_PATTERN, Entity, FactBase, Mention, value_label
-from ..registry import CODES, PAGE_TYPES, SOURCE, Language, entity_type, language, others
+from ..registry import CODES, PAGE_TYPES, SOURCE, WRITTEN, Language, alternates, base, entity_type, language, others
 from .numbers import big_number, figure_text, quantity
-from .paths import SITE, Page, SiteMap, entity_page, fact_anchor, fact_page, language_root, relative_path
+from .paths import (
+    SITE,
+    Page,
+    SiteMap,
+    entity_page,
+    fact_anchor,
+    fact_page,
+    language_root,
+    relative_path,
+    same_page_in,
+)
 from .text import attr, date_label, fill, link_title, md_text, safe_url, time_tag
 
 
@@ -30,13 +40,29 @@ class PageContext:
 
     @property
     def source(self) -> str:
-        """The code of the article's own language, in which quotes were said."""
-        return SOURCE.code
+        """The code of the language in which quotes were said, the article's own: the page's language where it is
+        the article's in another script (a derived language)."""
+        return self.lang if base(self.lang) == SOURCE.code else SOURCE.code
 
     @property
     def others(self) -> tuple[str, ...]:
         """The codes of the site's other languages."""
         return others(self.lang)
+
+    @property
+    def alternates(self) -> tuple[str, ...]:
+        """The languages whose names the page shows as an entity's other names (registry.alternates)."""
+        return alternates(self.lang)
+
+    @property
+    def name_languages(self) -> tuple[str, ...]:
+        """The languages a table of names has a column for, on this page: the written ones, the page's own in
+        place of the one it is derived from."""
+        return tuple(self.lang if code == base(self.lang) else code for code in WRITTEN)
+
+    def other_names(self, names: dict[str, str]) -> str:
+        """A name in the alternate languages, each once: "Zhipu AI" on a Chinese page."""
+        return " / ".join(dict.fromkeys(md_text(names[code]) for code in self.alternates if names.get(code)))
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -53,7 +79,7 @@ class PageContext:
         name the page already calls it by (DeepSeek's Chinese alias is its English name)."""
         shown = {self.name(entity).casefold()}
         names = []
-        for alias in (alias for code in (self.lang, *self.others) for alias in entity.aliases(code)):
+        for alias in (alias for code in (self.lang, *self.alternates) for alias in entity.aliases(code)):
             if alias.casefold() not in shown:
                 shown.add(alias.casefold())
                 names.append(alias)
@@ -62,6 +88,19 @@ class PageContext:
     def language_home(self, code: str) -> str:
         """A link from this language's home page to another language's."""
         return language_root(self.lang, code)
+
+    def same_page_in(self, code: str) -> str:
+        """A link from this page to the same page in another language (raw HTML: MkDocs checks only its own)."""
+        return same_page_in(self.path, self.lang, code)
+
+    @property
+    def converted_from(self) -> str:
+        """The written language the page's texts are converted from; "" on a written language's page."""
+        return language(self.lang).derived_from
+
+    def language_tag(self, code: str) -> str:
+        """A language's BCP 47 tag, for hreflang and lang attributes (zh-Hans)."""
+        return language(code).tag
 
     def language_name(self, code: str) -> str:
         """A language's name as it calls itself (中文, English)."""
