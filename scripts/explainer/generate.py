@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .inputs import Inputs, load_inputs
+from .mkdocs_config import jieba_dictionary_file, write_configs
 from .problems import InputError, Problem
 from .registry import CODES, LANGUAGES, PAGE_TYPES
 from .render.navigation import NAV_FILE, THEME_WORDS_FILE, navigation, theme_words
@@ -20,17 +21,16 @@ from .repository import edit_base
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
-JIEBA_DICT = "jieba-user-dict.txt"  # beside the languages' folders; the Chinese search reads it
 EDIT_BASE = edit_base()  # pyproject.toml's repository and branch, or REPO_URL and REPO_BRANCH
 
 
-def jieba_dictionary(inputs: Inputs) -> str:
-    """A jieba user dictionary of every Chinese name and alias, so search keeps them whole words."""
+def jieba_dictionary(inputs: Inputs, code: str) -> str:
+    """A jieba user dictionary of every name and alias in a language searched with one (Chinese), so search keeps
+    them whole words."""
     words: set[str] = set()
-    segmented = [language.code for language in LANGUAGES if language.search_dictionary]
-    for entity in inputs.factbase.entities.values():
+    for entity in inputs.factbases[code].entities.values():
         if entity.type in PAGE_TYPES:
-            words.update(w for code in segmented for w in entity.names(code) if " " not in w.strip())
+            words.update(w for w in entity.names(code) if " " not in w.strip())
     # A high frequency makes jieba prefer the whole name over the pieces it would otherwise cut.
     return "".join(f"{word} 100000\n" for word in sorted(words))
 
@@ -76,10 +76,10 @@ def _desired_files(inputs: Inputs, pages: dict[str, dict[str, str]]) -> dict[str
 
     Hand-written copies, generated pages and the jieba dictionary.
     """
-    files = {
-        MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n",
-        JIEBA_DICT: jieba_dictionary(inputs).encode("utf-8"),
-    }
+    files = {MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n"}
+    for language in LANGUAGES:
+        if language.search_dictionary:
+            files[jieba_dictionary_file(language.code)] = jieba_dictionary(inputs, language.code).encode("utf-8")
     for lang in pages:
         for rel, source in _hand_written(lang).items():
             files[f"{lang}/{rel}"] = source.read_bytes()
@@ -130,6 +130,7 @@ def write_docs(inputs: Inputs, pages: dict[str, dict[str, str]], out: Path) -> N
     """Bring the docs tree at `out` up to date: every language's pages, its navigation, the search dictionary."""
     if problems := _collision_problems(pages):
         raise InputError(problems)
+    write_configs(inputs.vocabulary.words)
     _sync(out, _desired_files(inputs, pages), tuple(pages))
 
 

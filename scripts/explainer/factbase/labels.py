@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..problems import InputError, Problem
-from ..registry import PAGE_TYPES
+from ..registry import PAGE_TYPES, WRITTEN
 from ..registry import TYPE_NAMES as TYPES
 from ..strings import LANGUAGES, strings, strings_document
 from .model import label_key, value_key
@@ -80,7 +80,7 @@ def _first(prefix: str | list[str]) -> str:
 
 def _missing(key: str) -> list[str]:
     table = strings()
-    return [lang for lang in LANGUAGES if not str(table[lang].get(key, "")).strip()]
+    return [lang for lang in WRITTEN if not str(table[lang].get(key, "")).strip()]
 
 
 def _problem(node: _Node, location: Location, message: str, hint: str) -> Problem:
@@ -194,12 +194,13 @@ def _type_problems(type_name: str) -> list[Problem]:
 
 
 def _table_problems() -> list[Problem]:
-    """Every entry of the strings table holds a text for each language and nothing else."""
+    """Every entry of the strings table holds a text for each written language, and nothing but the site's
+    languages (a derived language's text is optional: it wins over the conversion)."""
     doc = strings_document()
     problems = []
     for key, value in doc.data.items():
         languages = list(value) if isinstance(value, dict) else []
-        missing = [lang for lang in LANGUAGES if not isinstance(value, dict) or not str(value.get(lang) or "").strip()]
+        missing = [lang for lang in WRITTEN if not isinstance(value, dict) or not str(value.get(lang) or "").strip()]
         if missing:
             problems.append(doc.problem((key,), f"'{echo(key)}' has no text in {' and '.join(missing)}", key=True))
         for extra in [lang for lang in languages if lang not in LANGUAGES]:

@@ -18,10 +18,10 @@ class Block:
     notes: list[dict[str, Any]] = field(default_factory=list)
 
 
-def notes_by_paragraph(inputs: Inputs) -> dict[str, list[dict[str, Any]]]:
+def notes_by_paragraph(inputs: Inputs, lang: str) -> dict[str, list[dict[str, Any]]]:
     """Editor's notes of every entity, filed under the paragraph they correct."""
     notes: dict[str, list[dict[str, Any]]] = {}
-    for entity in sorted(inputs.factbase.entities.values(), key=lambda e: (e.type, e.id)):
+    for entity in sorted(inputs.factbases[lang].entities.values(), key=lambda e: (e.type, e.id)):
         for note in entity.data.get("notes", []):
             if "paragraph" in note:
                 notes.setdefault(note["paragraph"], []).append({**note, "entity": entity})
@@ -30,7 +30,7 @@ def notes_by_paragraph(inputs: Inputs) -> dict[str, list[dict[str, Any]]]:
 
 def article_blocks(inputs: Inputs, ctx: PageContext) -> list[Block]:
     """Headings (never linked) and paragraphs (linked) in source order, in the page's language."""
-    notes = notes_by_paragraph(inputs)
+    notes = notes_by_paragraph(inputs, ctx.lang)
     blocks: list[Block] = []
     section = ""
     for paragraph in inputs.article.paragraphs:

@@ -83,6 +83,8 @@ def _model_label(
     stay short and leave the axis its width."""
     label = {}
     for lang, table in words.items():
+        if lang not in name:  # a derived language this copy of the fact base was not converted into
+            continue
         text = (
             table["chart.dated_label"].format(name=name[lang], year=date_label(date[:4], lang)) if date else name[lang]
         )
