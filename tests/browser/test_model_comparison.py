@@ -161,5 +161,6 @@ def test_each_year_is_introduced_by_its_headline_event(served_site: str, page: P
         page.goto(f"{served_site}/{_prefix(lang)}timeline/{year}/")
         lead = page.locator("p.timeline-headline")
         assert lead.locator("a").first.get_attribute("href") == f"#{event.id}"
-        assert event.data["headline"]["why"][lang][:20] in lead.inner_text()
+        why = inputs.factbases[lang].get(event.id).data["headline"]["why"][lang]  # a derived language's converted
+        assert why[:20] in lead.inner_text()
         assert page.locator(f'li[id="{event.id}"]').count() == 1
