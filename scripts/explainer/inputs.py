@@ -88,15 +88,15 @@ def _meta_text_problems(doc: YamlDocument) -> list[Problem]:
 
 def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
     """Read and check every input; raise InputError listing every problem in all of them."""
-    problems: list[Problem] = []
     try:
-        meta, article, problems = _load_meta(article_dir)
+        meta, article, meta_problems = _load_meta(article_dir)
     except InputError as err:
         raise err
     except OSError as err:
         raise InputError(
             [Problem(display_path(article_dir), 1, 1, f"cannot read the article: {err.strerror}")]
         ) from None
+    problems = [*meta_problems]  # a list of its own, added to below
     translations: dict[str, dict[str, str]] = {}
     for language in LANGUAGES:
         if language.is_source or not language.is_written:
