@@ -7,13 +7,18 @@ page can never take the place of a hand-written one.
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import yaml
 
 from .inputs import Inputs, load_inputs
 from .problems import InputError, Problem
-from .registry import CODES, LANGUAGES, PAGE_TYPES
+from .registry import CODES, LANGUAGES, PAGE_TYPES, REPOSITORY
+from .render.freshness import undated_note
 from .render.navigation import NAV_FILE, THEME_WORDS_FILE, navigation, theme_words
 from .render.site import render_site
 from .repository import edit_base
@@ -22,6 +27,34 @@ DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
 JIEBA_DICT = "jieba-user-dict.txt"  # beside the languages' folders; the Chinese search reads it
 EDIT_BASE = edit_base()  # pyproject.toml's repository and branch, or REPO_URL and REPO_BRANCH
+
+
+def _config_value(config: Path, key: str, environ: Mapping[str, str]) -> Any:
+    """A top-level value of an MkDocs config as MkDocs reads it: `!ENV [NAME, …, default]` is the first of the
+    variables set in `environ`, else the default."""
+
+    def from_environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [node.value]
+        variables, default = (names[:-1], names[-1]) if len(names) > 1 else (names, None)
+        return next((environ[str(name)] for name in variables if str(name) in environ), default)
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", from_environment)
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=Loader).get(key)
+
+
+def site_addresses(site_url: str | None = None, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """Where each language is published, as its MkDocs build is told (build.py mkdocs_environment): the address
+    given (--site-url, else SITE_URL) under the language's prefix, else its config's `site_url`."""
+    base = site_url or environ.get("SITE_URL")
+    if base:
+        return {language.code: base.rstrip("/") + "/" + language.prefix for language in LANGUAGES}
+    return {
+        language.code: str(_config_value(REPOSITORY / language.config, "site_url", environ) or "")
+        for language in LANGUAGES
+    }
 
 
 def jieba_dictionary(inputs: Inputs) -> str:
@@ -133,9 +166,22 @@ def write_docs(inputs: Inputs, pages: dict[str, dict[str, str]], out: Path) -> N
     _sync(out, _desired_files(inputs, pages), tuple(pages))
 
 
-def generate(facts: Path, out: Path, languages: tuple[str, ...] = CODES) -> Inputs:
+def history_notes(inputs: Inputs) -> list[str]:
+    """What the build log says about the history: why nothing is dated, or which files are not."""
+    undated = undated_note(inputs)
+    return inputs.history.notes + ([undated] if undated else [])
+
+
+def print_notes(inputs: Inputs) -> None:
+    for note in history_notes(inputs):
+        print(f"note: {note}", file=sys.stderr)
+
+
+def generate(facts: Path, out: Path, languages: tuple[str, ...] = CODES, notes: bool = True) -> Inputs:
     """Read and validate the inputs, render each language asked for (all by default), write the docs tree: the
-    steps before MkDocs."""
+    steps before MkDocs. `notes`: say in the log what has no date and why."""
     inputs = load_inputs(facts)
-    write_docs(inputs, render_site(inputs, EDIT_BASE, languages), out)
+    write_docs(inputs, render_site(inputs, EDIT_BASE, languages, site_addresses()), out)
+    if notes:
+        print_notes(inputs)
     return inputs

@@ -15,8 +15,10 @@ from .factbase.model import Entity, FactBase, Vocabulary
 from .factbase.resolve import mentions_in
 from .factbase.schema import inlined_schema
 from .factbase.yamlfile import read_yaml
+from .history import History, read_history
 from .problems import REPOSITORY, InputError, Problem, display_path
 from .registry import LANGUAGES, SOURCE, TYPE_NAMES
+from .registry import language as language_of
 from .strings import strings
 
 ARTICLE_DIR = REPOSITORY / "seeds" / "article"
@@ -33,6 +35,15 @@ class Inputs:
     finders: dict[str, MentionFinder]  # by language: every name of every entity with a page, to link texts
     # by language, then entity id: each paragraph of the article that names the entity, with its first mention
     mentions: dict[str, dict[str, list[tuple[str, Mention]]]]
+    history: History  # the changes to seeds/ (history.py): what dates each page, and the changes page and feed
+    article_dir: Path = ARTICLE_DIR
+
+    def article_files(self, lang: str) -> list[Path]:
+        """The files a page showing the article in a language is made from: its metadata, its text, and its
+        translation into the language (if it is not the original)."""
+        files = [self.article_dir / META_FILE, self.article_dir / str(self.meta["file"])]
+        translation = language_of(lang).translation_file
+        return [*files, self.article_dir / translation] if translation else files
 
     def text(self, lang: str, key: str) -> str:
         """The article's title, a heading or a paragraph in a language: the original, or its translation."""
@@ -71,6 +82,11 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
             translations[language.code] = load_translation(article_dir / language.translation_file, article, language)
         except InputError as err:
             problems += err.problems
+    history = History()
+    try:
+        history = read_history(article_dir.parent)  # the seeds folder
+    except InputError as err:  # its file of ignored revisions names something that is not a commit
+        problems += err.problems
     try:
         factbase = load_factbase(facts, {p.id: article.text(p.id) for p in article.paragraphs})
     except InputError as err:
@@ -84,7 +100,9 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
             p.id: article.text(p.id) if code == SOURCE.code else translations[code][p.id] for p in article.paragraphs
         }
         mentions[code] = mentions_in(texts, finder)
-    return Inputs(article, meta, translations, factbase, _vocabulary(), finders, mentions)
+    return Inputs(
+        article, meta, translations, factbase, _vocabulary(), finders, mentions, history, article_dir.resolve()
+    )
 
 
 def _with_pages(factbase: FactBase) -> list[Entity]:
