@@ -19,6 +19,7 @@ import pytest
 from history_repo import LONG_SUBJECT, PR_TITLE, Scripted, scripted_repository
 
 from explainer.inputs import load_inputs
+from explainer.problems import InputError
 from explainer.registry import CODES, language
 from explainer.render import paths
 from explainer.render.freshness import SUMMARY_CHARS
@@ -164,3 +165,14 @@ def test_generating_in_time_zones_whose_days_differ_gives_the_same_bytes(tmp_pat
     assert [p for p in first if first[p] != second[p]] == []
     acme = first["en/companies/acme.md"].decode()
     assert '<time datetime="2024-03-03T23:45:00Z">3 March 2024</time>' in acme  # the day in UTC, in neither zone's
+
+
+def test_a_line_of_the_ignored_revisions_that_is_no_full_hash_is_named_at_its_line(tmp_path: Path) -> None:
+    scripted = scripted_repository(tmp_path / "repo")
+    ignored = scripted.root / ".git-blame-ignore-revs"
+    ignored.write_text(f"# formatting only\n{scripted.ignored[0]}\n  {scripted.ignored[0][:7]}  # short\n", "utf-8")
+    with pytest.raises(InputError) as raised:
+        load_inputs(scripted.facts, scripted.seeds / "article")
+    assert [str(p) for p in raised.value.problems] == [
+        f"{ignored}:3:3: error: not a full commit hash: '{scripted.ignored[0][:7]}' (40 hex digits)"
+    ]
