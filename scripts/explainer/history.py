@@ -158,8 +158,9 @@ def read_history(seeds: Path) -> History:
     shallow = _git(seeds, "rev-parse", "--is-shallow-repository")
     if shallow is None:
         return History(notes=[f"no dates: git cannot be run here, so the history of {shown} is unknown"])
-    if shallow.returncode != 0:
-        return History(notes=[f"no dates: {shown} is not in a git repository (a copy without .git?)"])
+    if shallow.returncode != 0:  # not a repository, or one git refuses to read (another owner's: safe.directory)
+        said = shallow.stderr.decode(errors="replace").strip().splitlines()[:1]
+        return History(notes=[f"no dates: {shown} is not in a git repository git can read ({' '.join(said)})"])
     if shallow.stdout.strip() == b"true":
         fix = "`git fetch --unshallow` (or the checkout's fetch-depth: 0) reads it"
         return History(notes=[f"no dates: this clone is shallow, without the history of {shown}; {fix}"])

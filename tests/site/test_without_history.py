@@ -64,7 +64,7 @@ def test_a_copy_without_git_builds_the_site_without_dates(project: Path, tmp_pat
     assert not (copy / ".git").exists()
     run = _explainer(copy, "build", "--site", str(tmp_path / "site"))
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "not in a git repository" in run.stderr
+    assert "not in a git repository" in run.stderr, run.stderr
     pages = list((tmp_path / "site").rglob("*.html"))
     assert len(pages) > 30
     assert [p for p in pages if 'class="page-updated"' in p.read_text(encoding="utf-8")] == []
