@@ -30,7 +30,7 @@ from explainer.strings import strings
 EDIT_BASE = "https://example.org/owner/repo/edit/main/"
 ADDRESSES = {code: f"https://site.example/{language(code).prefix}" for code in CODES}
 DATE_LINE = re.compile(
-    r'\n\n(?P<line>.*<time datetime="(?P<instant>[^"]+)">(?P<label>[^<]+)</time>.*)\n\{: \.page-updated data-search-exclude \}\n$'
+    r'\n\n(?P<line>.*<time datetime="(?P<instant>[^"]+)">(?P<label>[^<]+)</time>.*)\n\{: \.page-updated data-search-exclude="updated" \}\n$'
 )
 
 
