@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.synthetic import synthetic_factbase, write_factbase
-from explainer.build import LANGUAGE_CONFIGS, mkdocs_command
+from explainer.build import mkdocs_command
 from explainer.history import read_history
 from explainer.inputs import ARTICLE_DIR
-from explainer.registry import DOCS_OUT
+from explainer.mkdocs_config import config_path
+from explainer.registry import CODES, DOCS_OUT
 
 REAL = Path("seeds/facts")
 
@@ -75,7 +76,10 @@ def measure(facts: Path, work: Path) -> dict[str, object]:
     shutil.rmtree(DOCS_OUT, ignore_errors=True)
     os.sync()
     generate = _timed([python, "-m", "explainer", "generate", "--facts", str(facts), "--out", str(DOCS_OUT)])
-    builds = {lang: _timed(mkdocs_command(config, work / lang)) for lang, config in LANGUAGE_CONFIGS.items()}
+    builds = {
+        lang: _timed(mkdocs_command(config, work / lang))
+        for lang, config in ((code, config_path(code)) for code in CODES)
+    }
     pages = sum(1 for lang in builds for _ in (work / lang).rglob("*.html"))
     index = {lang: (work / lang / "search" / "search_index.json").read_bytes() for lang in builds}
     mkdocs_total = sum(run.seconds for run in builds.values())

@@ -17,15 +17,13 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .generate import DOCS_DIR, EDIT_BASE, JIEBA_DICT, MARKER, print_notes, site_addresses, write_docs
+from .generate import DOCS_DIR, EDIT_BASE, MARKER, print_notes, site_addresses, write_docs
 from .inputs import load_inputs
 from .linkcheck import SiteChecker
+from .mkdocs_config import config_path, jieba_dictionary_file
 from .problems import InputError, Problem, display_path
-from .registry import DOCS_OUT, LANGUAGES
+from .registry import DOCS_OUT, LANGUAGES, ROOT
 from .render.site import render_site
-
-LANGUAGE_CONFIGS = {language.code: language.config for language in LANGUAGES}
-
 
 # MkDocs' own words for a link it cannot follow, e.g. "Doc file 'index.md' contains a link 'x.md', but ...".
 _DOC_LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']*)', but (?P<reason>.*)")
@@ -79,48 +77,49 @@ def _warning_problems(lang: str, log: str, docs_out: Path) -> list[Problem]:
             message = f"broken link '{link['link']}': {link['reason'].rstrip('.')}"
             problems.append(Problem(str(source), line_no, col, message, "mkdocs build --strict refuses it"))
         else:
-            problems.append(Problem(str(LANGUAGE_CONFIGS[lang]), 1, 1, f"mkdocs: {text}"))
+            problems.append(Problem(display_path(config_path(lang)), 1, 1, f"mkdocs: {text}"))
     return problems
 
 
 def mkdocs_environment(site_url: str | None, docs_out: Path) -> dict[str, str]:
-    """What each language's config reads (languages/<code>/mkdocs.yml): its docs folder, and its address.
+    """What each language's config reads (mkdocs_config.py): its docs folder, its search dictionary, its address.
 
     Every language gets the same address (--site-url, else SITE_URL), each under its prefix; never only one.
     """
     env = dict(os.environ)
-    env["JIEBA_DICT"] = str((docs_out / JIEBA_DICT).resolve())
     site_url = site_url or env.get("SITE_URL")
     base = (site_url if site_url.endswith("/") else site_url + "/") if site_url else ""
     if base:
         env["SITE_URL"] = base  # the top of the site, which every language's sitemap names
         env["SITE_PATH"] = urlsplit(base).path  # where the reader's settings are kept, shared by the languages
     for language in LANGUAGES:
-        env[f"DOCS_DIR_{language.code.upper()}"] = str((docs_out / language.code).resolve())
+        suffix = language.env_suffix
+        env[f"DOCS_DIR_{suffix}"] = str((docs_out / language.code).resolve())
+        env[f"JIEBA_DICT_{suffix}"] = str((docs_out / jieba_dictionary_file(language.code)).resolve())
         if base:
-            env[f"SITE_URL_{language.code.upper()}"] = base + language.prefix
+            env[f"SITE_URL_{suffix}"] = base + language.prefix
     return env
 
 
 def _build_languages(work: Path, site_url: str | None, docs_out: Path = DOCS_OUT) -> Path:
     """Run the languages' MkDocs builds at once (one per core) and join them, each under its prefix."""
     env = mkdocs_environment(site_url, docs_out)
-    outputs = {lang: work / lang for lang in LANGUAGE_CONFIGS}
-    runs = {lang: _mkdocs(config, outputs[lang], env) for lang, config in LANGUAGE_CONFIGS.items()}
+    outputs = {language.code: work / language.code for language in LANGUAGES}
+    runs = {code: _mkdocs(config_path(code), outputs[code], env) for code in outputs}
     failures = []
     for lang, run in runs.items():
         log, _ = run.communicate()
         if run.returncode != 0:
             found = _warning_problems(lang, log, docs_out)
             failures += found or [
-                Problem(str(LANGUAGE_CONFIGS[lang]), 1, 1, f"mkdocs build --strict failed:\n{log.strip()}")
+                Problem(display_path(config_path(lang)), 1, 1, f"mkdocs build --strict failed:\n{log.strip()}")
             ]
     if failures:
         raise InputError(failures)
-    root, *others = LANGUAGES
-    site = outputs[root.code]
-    for language in others:
-        outputs[language.code].rename(site / language.prefix)
+    site = outputs[ROOT.code]
+    for language in LANGUAGES:
+        if language is not ROOT:
+            outputs[language.code].rename(site / language.prefix)
     (site / MARKER).write_text("This folder is written by `make site`; edits are lost.\n")
     return site
 
@@ -145,7 +144,7 @@ def _check_segmented_search(site: Path) -> None:
             found.append(
                 f"the {name} search index is not segmented: is jieba installed? (pip install -r requirements.txt)"
             )
-        problems += [Problem(str(language.config), 1, 1, p) for p in found]
+        problems += [Problem(display_path(config_path(language.code)), 1, 1, p) for p in found]
     if problems:
         raise InputError(problems)
 

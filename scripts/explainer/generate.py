@@ -11,13 +11,13 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 import yaml
 
 from .inputs import Inputs, load_inputs
+from .mkdocs_config import default_site_url, jieba_dictionary_file, write_configs
 from .problems import InputError, Problem
-from .registry import CODES, LANGUAGES, PAGE_TYPES, REPOSITORY
+from .registry import CODES, LANGUAGES, PAGE_TYPES
 from .render.freshness import undated_note
 from .render.navigation import NAV_FILE, THEME_WORDS_FILE, navigation, theme_words
 from .render.site import render_site
@@ -25,45 +25,29 @@ from .repository import edit_base
 
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
-JIEBA_DICT = "jieba-user-dict.txt"  # beside the languages' folders; the Chinese search reads it
 EDIT_BASE = edit_base()  # pyproject.toml's repository and branch, or REPO_URL and REPO_BRANCH
 
 
-def _config_value(config: Path, key: str, environ: Mapping[str, str]) -> Any:
-    """A top-level value of an MkDocs config as MkDocs reads it: `!ENV [NAME, …, default]` is the first of the
-    variables set in `environ`, else the default."""
-
-    def from_environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [node.value]
-        variables, default = (names[:-1], names[-1]) if len(names) > 1 else (names, None)
-        return next((environ[str(name)] for name in variables if str(name) in environ), default)
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", from_environment)
-    return yaml.load(config.read_text(encoding="utf-8"), Loader=Loader).get(key)
-
-
 def site_addresses(site_url: str | None = None, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
-    """Where each language is published, as its MkDocs build is told (build.py mkdocs_environment): the address
-    given (--site-url, else SITE_URL) under the language's prefix, else its config's `site_url`."""
+    """Where each language is published, as its MkDocs build is told (build.py mkdocs_environment, mkdocs_config.py):
+    the address given (--site-url, else SITE_URL) under the language's prefix, else SITE_URL_<LANG>, else
+    mkdocs.yml's `site_url` under the prefix."""
     base = site_url or environ.get("SITE_URL")
     if base:
         return {language.code: base.rstrip("/") + "/" + language.prefix for language in LANGUAGES}
     return {
-        language.code: str(_config_value(REPOSITORY / language.config, "site_url", environ) or "")
+        language.code: environ.get(f"SITE_URL_{language.env_suffix}") or default_site_url() + language.prefix
         for language in LANGUAGES
     }
 
 
-def jieba_dictionary(inputs: Inputs) -> str:
-    """A jieba user dictionary of every Chinese name and alias, so search keeps them whole words."""
+def jieba_dictionary(inputs: Inputs, code: str) -> str:
+    """A jieba user dictionary of every name and alias in a language searched with one (Chinese), so search keeps
+    them whole words."""
     words: set[str] = set()
-    segmented = [language.code for language in LANGUAGES if language.search_dictionary]
-    for entity in inputs.factbase.entities.values():
+    for entity in inputs.factbases[code].entities.values():
         if entity.type in PAGE_TYPES:
-            words.update(w for code in segmented for w in entity.names(code) if " " not in w.strip())
+            words.update(w for w in entity.names(code) if " " not in w.strip())
     # A high frequency makes jieba prefer the whole name over the pieces it would otherwise cut.
     return "".join(f"{word} 100000\n" for word in sorted(words))
 
@@ -109,10 +93,10 @@ def _desired_files(inputs: Inputs, pages: dict[str, dict[str, str]]) -> dict[str
 
     Hand-written copies, generated pages and the jieba dictionary.
     """
-    files = {
-        MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n",
-        JIEBA_DICT: jieba_dictionary(inputs).encode("utf-8"),
-    }
+    files = {MARKER: b"This folder is written by scripts/explainer/generate.py; edits are lost.\n"}
+    for language in LANGUAGES:
+        if language.search_dictionary:
+            files[jieba_dictionary_file(language.code)] = jieba_dictionary(inputs, language.code).encode("utf-8")
     for lang in pages:
         for rel, source in _hand_written(lang).items():
             files[f"{lang}/{rel}"] = source.read_bytes()
@@ -163,6 +147,7 @@ def write_docs(inputs: Inputs, pages: dict[str, dict[str, str]], out: Path) -> N
     """Bring the docs tree at `out` up to date: every language's pages, its navigation, the search dictionary."""
     if problems := _collision_problems(pages):
         raise InputError(problems)
+    write_configs(inputs.vocabulary.words)
     _sync(out, _desired_files(inputs, pages), tuple(pages))
 
 

@@ -8,21 +8,24 @@ from typing import Any
 
 from .article.convert import Article, load_article
 from .article.translation import load_translation
+from .conversion import converter, derived_text
+from .factbase.derive import in_language
 from .factbase.labels import value_words
 from .factbase.load import load_factbase
 from .factbase.mentions import Mention, MentionFinder
 from .factbase.model import Entity, FactBase, Vocabulary
 from .factbase.resolve import mentions_in
 from .factbase.schema import inlined_schema
-from .factbase.yamlfile import read_yaml
+from .factbase.yamlfile import YamlDocument, read_yaml
 from .history import History, read_history
 from .problems import REPOSITORY, InputError, Problem, display_path
-from .registry import LANGUAGES, SOURCE, TYPE_NAMES
+from .registry import CODES, LANGUAGES, SOURCE, TYPE_NAMES, WRITTEN, base
 from .registry import language as language_of
 from .strings import strings
 
 ARTICLE_DIR = REPOSITORY / "seeds" / "article"
 META_FILE = "meta.yaml"  # in ARTICLE_DIR: the article's title, date, outlet and file
+META_TEXTS = ("outlet", "reporter", "published_basis")  # its texts, one per written language
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,8 @@ class Inputs:
     article: Article
     meta: dict[str, Any]
     translations: dict[str, dict[str, str]]  # by language, then by paragraph id (and title, byline, section ids)
-    factbase: FactBase
+    factbase: FactBase  # as written: the downloads, and the pages of the written languages
+    factbases: dict[str, FactBase]  # by language: as its pages read it (a derived language's texts converted)
     vocabulary: Vocabulary  # what the schemas allow and every word the pages use
     finders: dict[str, MentionFinder]  # by language: every name of every entity with a page, to link texts
     # by language, then entity id: each paragraph of the article that names the entity, with its first mention
@@ -46,13 +50,24 @@ class Inputs:
         return [*files, self.article_dir / translation] if translation else files
 
     def text(self, lang: str, key: str) -> str:
-        """The article's title, a heading or a paragraph in a language: the original, or its translation."""
+        """The article's title, a heading or a paragraph in a language: the original, its translation, or either
+        converted for a derived language."""
         if lang == SOURCE.code:
             return self.article.text(key)
+        if lang not in WRITTEN:
+            return converter(lang)(self.text(base(lang), key))
         return self.translations[lang][key]
 
+    def meta_in(self, lang: str) -> dict[str, Any]:
+        """The article's metadata with each of its texts (outlet, reporter, the date's basis) in a language."""
+        return {
+            key: {**value, lang: derived_text(value, lang)} if isinstance(value, dict) else value
+            for key, value in self.meta.items()
+        }
 
-def _load_meta(article_dir: Path) -> tuple[dict[str, Any], Article]:
+
+def _load_meta(article_dir: Path) -> tuple[dict[str, Any], Article, list[Problem]]:
+    """The metadata, the article it names, and what is wrong with the metadata's texts (reported with the rest)."""
     meta_path = article_dir / META_FILE
     doc = read_yaml(meta_path, display_path(meta_path))
     article = load_article(article_dir / str(doc.data.get("file", "")))
@@ -60,14 +75,32 @@ def _load_meta(article_dir: Path) -> tuple[dict[str, Any], Article]:
         raise InputError(
             [doc.problem(("title",), "the title differs from the article's first heading", f"it reads {article.title}")]
         )
-    return doc.data, article
+    return doc.data, article, _meta_text_problems(doc)
+
+
+def _meta_text_problems(doc: YamlDocument) -> list[Problem]:
+    """Each of the metadata's texts in every written language of the registry, and in no unknown language."""
+    problems = []
+    for key in META_TEXTS:
+        value = doc.data.get(key)
+        if not isinstance(value, dict):
+            problems.append(doc.problem((), f"missing '{key}:', a text in each of {', '.join(WRITTEN)}"))
+            continue
+        for code in WRITTEN:
+            if not str(value.get(code) or "").strip():
+                name = language_of(code).english_name
+                problems.append(doc.problem((key,), f"'{key}' has no {name} text ('{code}:')", key=True))
+        for code in value:
+            if code not in CODES:
+                problems.append(doc.problem((key, code), f"'{code}' is not a language of the site", key=True))
+    return problems
 
 
 def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
     """Read and check every input; raise InputError listing every problem in all of them."""
     problems: list[Problem] = []
     try:
-        meta, article = _load_meta(article_dir)
+        meta, article, problems = _load_meta(article_dir)
     except InputError as err:
         raise err
     except OSError as err:
@@ -76,7 +109,7 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
         ) from None
     translations: dict[str, dict[str, str]] = {}
     for language in LANGUAGES:
-        if language.is_source:
+        if language.is_source or not language.is_written:
             continue
         try:
             translations[language.code] = load_translation(article_dir / language.translation_file, article, language)
@@ -93,16 +126,19 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
         problems += err.problems
     if problems:
         raise InputError(problems)
-    finders = {language.code: MentionFinder(_with_pages(factbase), language.code) for language in LANGUAGES}
-    mentions = {}
-    for code, finder in finders.items():
-        texts = {
-            p.id: article.text(p.id) if code == SOURCE.code else translations[code][p.id] for p in article.paragraphs
-        }
-        mentions[code] = mentions_in(texts, finder)
-    return Inputs(
-        article, meta, translations, factbase, _vocabulary(), finders, mentions, history, article_dir.resolve()
+    factbases = {
+        language.code: factbase if language.is_written else in_language(factbase, language.code)
+        for language in LANGUAGES
+    }
+    inputs = Inputs(
+        article, meta, translations, factbase, factbases, _vocabulary(), {}, {}, history, article_dir.resolve()
     )
+    for language in LANGUAGES:
+        finder = MentionFinder(_with_pages(factbases[language.code]), language.code)
+        inputs.finders[language.code] = finder
+        texts = {p.id: inputs.text(language.code, p.id) for p in article.paragraphs}
+        inputs.mentions[language.code] = mentions_in(texts, finder)
+    return inputs
 
 
 def _with_pages(factbase: FactBase) -> list[Entity]:

@@ -1,14 +1,16 @@
 """The site's languages and entity types, declared once. Every other module asks this one.
 
-Adding a language: an entry in LANGUAGES, its MkDocs config in languages/<code>/mkdocs.yml, its column
-in the strings table, and its texts (the article's translation, a text in each fact). Adding a type: an
-entry in TYPES, its schema in schemas/<name>.json and its words in the strings table (`make check`
-lists the missing ones); a template of its own only if its index needs other columns.
+Adding a written language: an entry in LANGUAGES, its column in the strings table and its texts (the article's
+translation, a text in each fact); `make check` and `make translations` list what is missing where. Adding a
+derived language (converted from a written one): an entry in LANGUAGES naming its conversion, and only the
+overrides its conversion gets wrong. Each language's MkDocs config is written from here (render/mkdocs_config.py).
+Adding a type: an entry in TYPES, its schema in schemas/<name>.json and its words in the strings table (`make
+check` lists the missing ones); a template of its own only if its index needs other columns.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]  # the folder holding mkdocs.yml
@@ -21,8 +23,10 @@ class Language:
     tag: str  # its BCP 47 tag, for lang and hreflang attributes: zh-Hans, en
     name: str  # in the language itself, for the switcher
     english_name: str  # for messages to contributors
-    config: Path  # its MkDocs config, relative to the repository
     prefix: str  # where its pages live in the built site: "" for the root, "en/" under /en/
+    theme_language: str  # Material's interface language (theme.language): zh, en, zh-Hant
+    search_language: str  # the language Material's search stems and segments as: zh, en
+    locale: str  # og:locale: zh_CN, en_US
     is_source: bool  # the language the article was written in (its text is the original)
     translation_file: str  # the article's translation into it, in seeds/article/ ("" for the source)
     list_separator: str  # between the items of an inline list of names
@@ -34,6 +38,20 @@ class Language:
     excerpt_chars: int  # context shown on each side of a mention of an entity in the article
     search_dictionary: bool  # the search segments words with a dictionary of the fact base's names (jieba)
     thousands: str = ","  # between groups of three digits ("" where a number is written whole: 1750亿, 5000万)
+    # A derived language has no texts of its own: they are converted from the written language `derived_from` by
+    # the OpenCC conversion `conversion` (conversion.py), and a fact's explicit text in it wins.
+    derived_from: str = ""
+    conversion: str = ""
+
+    @property
+    def is_written(self) -> bool:
+        """Whether contributors write its texts (every fact has them), rather than the build converting them."""
+        return not self.derived_from
+
+    @property
+    def env_suffix(self) -> str:
+        """Its part of the environment variables its MkDocs config reads: ZH, EN, ZH_HANT."""
+        return self.code.upper().replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -51,10 +69,12 @@ class EntityType:
 ZH = Language(
     code="zh",
     tag="zh-Hans",
-    name="中文",
+    name="简体中文",
     english_name="Chinese",
-    config=Path("languages/zh/mkdocs.yml"),
     prefix="",
+    theme_language="zh",
+    search_language="zh",
+    locale="zh_CN",
     is_source=True,
     translation_file="",
     list_separator="、",
@@ -72,8 +92,10 @@ EN = Language(
     tag="en",
     name="English",
     english_name="English",
-    config=Path("languages/en/mkdocs.yml"),
     prefix="en/",
+    theme_language="en",
+    search_language="en",
+    locale="en_US",
     is_source=False,
     translation_file="translation.en.yaml",
     list_separator=", ",
@@ -88,8 +110,25 @@ EN = Language(
     excerpt_chars=70,
     search_dictionary=False,
 )
-LANGUAGES: tuple[Language, ...] = (ZH, EN)  # in the order the switcher lists them
+# Traditional Chinese, converted character by character from the Simplified texts with Taiwan's standard forms
+# (OpenCC s2tw): the words stay the mainland's, which the article and its sources use; only the script changes.
+ZH_HANT = replace(  # written as Simplified Chinese is, in the other script
+    ZH,
+    code="zh-Hant",
+    tag="zh-Hant",
+    name="繁體中文",
+    english_name="Traditional Chinese",
+    prefix="zh-hant/",
+    theme_language="zh-Hant",
+    locale="zh_TW",
+    is_source=False,
+    number_words=((10**12, "萬億"), (10**8, "億"), (10**4, "萬")),
+    derived_from="zh",
+    conversion="s2tw",
+)
+LANGUAGES: tuple[Language, ...] = (ZH, ZH_HANT, EN)  # in the order the switcher lists them
 CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
+WRITTEN: tuple[str, ...] = tuple(language.code for language in LANGUAGES if language.is_written)
 SOURCE: Language = next(language for language in LANGUAGES if language.is_source)
 ROOT: Language = next(
     language for language in LANGUAGES if not language.prefix
@@ -151,6 +190,17 @@ def entity_type(name: str) -> EntityType:
 def others(code: str) -> tuple[str, ...]:
     """The other languages' codes, in the registry's order."""
     return tuple(c for c in CODES if c != code)
+
+
+def base(code: str) -> str:
+    """The written language a language's texts come from: its own code, or the one it is derived from."""
+    return language(code).derived_from or code
+
+
+def alternates(code: str) -> tuple[str, ...]:
+    """The languages whose names a page in `code` shows as an entity's other names: the written languages other
+    than its own (a derived language's names are its written language's in another script, never other names)."""
+    return tuple(c for c in WRITTEN if c != base(code))
 
 
 # The verdict page's own sections. Its other anchors are the ids of the facts it shows (render/paths.py, fact_page),

@@ -16,7 +16,7 @@ from .factbase.model import BYLINE, PARAGRAPH_PATTERN
 from .factbase.schema import SCHEMA_DIR, resolve_schema
 from .factbase.validate import ID_PATTERN
 from .problems import display_path
-from .registry import CODES, LANGUAGES
+from .registry import LANGUAGES
 from .registry import TYPE_NAMES as TYPES
 
 INDENT = "  "
@@ -27,7 +27,7 @@ class ScaffoldError(Exception):
 
 
 def _is_text(schema: dict[str, Any]) -> bool:
-    return schema.get("type") == "object" and set(schema.get("properties", {})) == set(CODES)
+    return schema.get("type") == "object" and "x-per-language" in schema
 
 
 def _comment(own: dict[str, Any], resolved: dict[str, Any]) -> str:
@@ -62,7 +62,7 @@ def _field(name: str, own: dict[str, Any], base: str, depth: int) -> list[str]:
     schema, base = resolve_schema(own, base)
     if _is_text(schema):
         lines = [_with_comment(f"{pad}{name}:", str(own.get("description", "")))]
-        return lines + [f"{pad}{INDENT}{lang.code}:  # {lang.name}" for lang in LANGUAGES]
+        return lines + [f"{pad}{INDENT}{lang.code}:  # {lang.name}" for lang in LANGUAGES if lang.is_written]
     if schema.get("type") == "object":
         lines = [_with_comment(f"{pad}{name}:", str(own.get("description", "")))]
         for child in _required(schema):

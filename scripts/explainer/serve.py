@@ -20,8 +20,9 @@ from typing import IO
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import LANGUAGE_CONFIGS, mkdocs_environment
+from .build import mkdocs_environment
 from .generate import generate
+from .mkdocs_config import config_path
 from .preview_log import PreviewLog
 from .problems import InputError, display_path
 from .registry import DOCS_OUT, ROOT
@@ -107,7 +108,7 @@ def serve(facts: Path, lang: str, port: int, docs_out: Path = DOCS_OUT) -> int:
             observer.schedule(handler, str(folder), recursive=True)
     observer.start()
     # --dirty rebuilds only the pages the generator rewrote; `make site` is always a full, strict build.
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(LANGUAGE_CONFIGS[lang]), "-a", address]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config_path(lang)), "-a", address]
     env = {**mkdocs_environment(None, docs_out), "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
     mkdocs = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     threading.Thread(target=_read_into, args=(mkdocs.stdout, log), daemon=True).start()

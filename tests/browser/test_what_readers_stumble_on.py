@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
+from explainer.conversion import derived_text
 from explainer.registry import LANGUAGES, SOURCE
 
 pytestmark = pytest.mark.browser
@@ -99,7 +100,7 @@ def test_the_debate_page_shows_the_translation_its_introduction_promises(
 ) -> None:
     page.goto(f"{served_site}/{_prefix(lang)}debate/")
     intro = page.locator(".md-content p").first.inner_text()
-    translation_word = {"zh": "英译", "en": "translation"}[lang]
+    translation_word = derived_text({"zh": "英译", "en": "translation"}, lang)
     quotes = page.locator(".debate-quote blockquote")
     shows_translation = all(quotes.nth(i).locator("p").count() >= 2 for i in range(quotes.count()))
     assert quotes.count() > 5

@@ -63,10 +63,10 @@ def test_a_new_company_from_scaffold_to_page(minimal_facts: Path, capsys: pytest
 
     # A contributor fills the fields in, leaving the comments.
     filled = (
-        text.replace("  zh:  # 中文", "  zh: 智谱AI", 1)
+        text.replace("  zh:  # 简体中文", "  zh: 智谱AI", 1)
         .replace("  en:  # English", "  en: Zhipu AI", 1)
         .replace("kind: ''", "kind: company")
-        .replace("  zh:  # 中文", "  zh: 源自清华大学的人工智能公司。", 1)
+        .replace("  zh:  # 简体中文", "  zh: 源自清华大学的人工智能公司。", 1)
         .replace("  en:  # English", "  en: An AI company spun out of Tsinghua University.", 1)
         .replace("sources: []", "sources: [p2]")
     )

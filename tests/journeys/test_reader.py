@@ -21,7 +21,7 @@ ENTITY = "companies/sensetime/"  # a page of the entity _name() names
 
 
 def _name(lang: str) -> str:
-    return real_inputs().factbase.get("sensetime").name(lang)
+    return real_inputs().factbases[lang].get("sensetime").name(lang)
 
 
 @pytest.fixture(params=list(WIDTHS), ids=list(WIDTHS))

@@ -262,7 +262,7 @@ EXPECTED_TYPES = {"companies": "Organization", "people": "Person", "models": "So
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_entity_page_carries_schema_org_json_ld_of_its_type(lang: str) -> None:
-    factbase = real_inputs().factbase
+    factbase = real_inputs().factbases[lang]
     for type_name in PAGE_TYPES:
         for entity in factbase.of_type(type_name):
             meta = front_matter(real_pages()[lang][f"{type_name}/{entity.id}.md"])

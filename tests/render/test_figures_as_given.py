@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from rendered import real_inputs, real_pages
 
+from explainer.conversion import derived_text
 from explainer.registry import CODES as LANGUAGES
 from explainer.render.paths import entity_page
 from explainer.render.svg import FONT, text_width
@@ -41,7 +42,7 @@ def test_a_lower_bound_is_drawn_with_an_arrow_and_written_as_one(lang: str) -> N
         if item.get("data-more-than") == "true"
     ]
     assert bounded
-    words = {"zh": ("超过", "低于"), "en": ("more than", "below")}[lang]
+    words = derived_text({"zh": ("超过", "低于"), "en": ("more than", "below")}, lang)
     for item in bounded:
         assert item.find(f"{SVG}path[@class='chart-bar chart-more']") is not None
         value = "".join(t.text for t in item.iter(f"{SVG}text") if t.get("class") == "chart-value")
@@ -50,7 +51,7 @@ def test_a_lower_bound_is_drawn_with_an_arrow_and_written_as_one(lang: str) -> N
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_in_a_chart_of_profits_a_loss_is_drawn_below_zero(lang: str) -> None:
-    loss, profit = {"zh": ("亏损", "利润"), "en": ("loss", "profit")}[lang]
+    loss, profit = derived_text({"zh": ("亏损", "利润"), "en": ("loss", "profit")}, lang)
     checked = 0
     for svg in _pictures(lang, "charts.md"):
         items = list(svg.iter(f"{SVG}g"))
@@ -124,7 +125,7 @@ def test_the_timeline_picture_names_every_year_it_spans_in_both_forms(lang: str)
 def test_an_infobox_does_not_repeat_the_pages_name_among_its_other_names(lang: str) -> None:
     label = strings()[lang]["field.aliases"]
     repeated = []
-    for entity in (e for e in real_inputs().factbase.entities.values() if e.has_page):
+    for entity in (e for e in real_inputs().factbases[lang].entities.values() if e.has_page):
         page = real_pages()[lang][entity_page(entity)]
         row = next((line for line in page.splitlines() if line.startswith(f"| {label} |")), "")
         names = [name.strip().replace("\\", "") for name in row.removeprefix(f"| {label} |").strip(" |").split(" · ")]

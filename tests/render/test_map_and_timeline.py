@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from rendered import FACTS, real_inputs, real_pages
 
+from explainer.conversion import derived_text
 from explainer.factbase.model import FactBase
 from explainer.factbase.resolve import index
 from explainer.generate import EDIT_BASE
@@ -77,7 +78,7 @@ def test_the_timeline_chart_counts_the_events_of_each_month_from_the_first_to_th
     assert drawn_counts(page, "narrow") == drawn, "the phone's picture has the same columns"
     assert list(drawn) == sorted(drawn), "the columns run in time order"
     assert drawn["2023-04"] == max(drawn.values()) >= 10, "the spring-2023 burst stands out"
-    assert sum(drawn.values()) + sum(year_only.values()) == len(real_inputs().factbase.of_type("events"))
+    assert sum(drawn.values()) + sum(year_only.values()) == len(real_inputs().factbases[lang].of_type("events"))
     # The table gives the same counts: every month with events, then the events known only by their year.
     rows = table_rows(page, '??? note "')
     non_zero = [n for n in months.values() if n] + [year_only[y] for y in sorted(year_only)]
@@ -93,9 +94,9 @@ def test_the_timeline_chart_is_an_accessible_image_coloured_by_the_theme(lang: s
     title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
     assert title.get("id") == svg.get("aria-labelledby") and title.text
     assert desc.get("id") == svg.get("aria-describedby")
-    busiest = {"zh": "2023年4月", "en": "April 2023"}[lang]
-    assert busiest in desc.text and {"zh": "12件", "en": "12 events"}[lang] in desc.text
-    assert {"zh": "只注明年份的3件", "en": "Not drawn: 3 events dated only by year"}[lang] in desc.text
+    busiest = derived_text({"zh": "2023年4月", "en": "April 2023"}, lang)
+    assert busiest in desc.text and derived_text({"zh": "12件", "en": "12 events"}, lang) in desc.text
+    assert derived_text({"zh": "只注明年份的3件", "en": "Not drawn: 3 events dated only by year"}, lang) in desc.text
     assert not svg.findall(f".//{SVG}a"), "no link inside an image: assistive technology could not reach it"
     colours = {v for e in svg.iter() for k, v in e.attrib.items() if k in ("fill", "stroke")}
     assert colours == {"currentColor"}
@@ -140,7 +141,7 @@ def edges(svg: ET.Element) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_relation_of_the_fact_base_is_a_line_on_the_map_and_no_other(lang: str) -> None:
-    factbase = real_inputs().factbase
+    factbase = real_inputs().factbases[lang]
     relations = {(k.source.id, k.target.id, k.relation) for k in factbase.links if k.relation in RELATIONS}
     assert {r[2] for r in relations} == set(RELATIONS)
     assert edges(drawn_map(lang)) == relations
@@ -148,7 +149,7 @@ def test_every_relation_of_the_fact_base_is_a_line_on_the_map_and_no_other(lang:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_name_on_the_map_links_to_its_page_and_only_related_entities_appear(lang: str) -> None:
-    factbase = real_inputs().factbase
+    factbase = real_inputs().factbases[lang]
     pages = real_pages()[lang]
     svg = drawn_map(lang)
     related = {i for k in factbase.links if k.relation in RELATIONS for i in (k.source.id, k.target.id)}
@@ -182,13 +183,11 @@ def test_the_map_is_a_named_group_of_link_lists_with_its_lines_and_legend_hidden
         assert column.get("aria-label")
         assert all(item.get("role") == "listitem" for item in column)
     legend = [t.text for t in svg.findall(f"{SVG}g[@class='map-legend']/{SVG}text")]
-    assert (
-        legend
-        == {
-            "zh": ["创始人", "任职", "开发", "母公司与子公司"],
-            "en": ["founded", "works or worked at", "builds", "parent and subsidiary"],
-        }[lang]
-    )
+    expected = {
+        "zh": ["创始人", "任职", "开发", "母公司与子公司"],
+        "en": ["founded", "works or worked at", "builds", "parent and subsidiary"],
+    }
+    assert legend == derived_text(expected, lang)
     colours = {v for e in svg.iter() for k, v in e.attrib.items() if k in ("fill", "stroke")}
     assert colours <= {"currentColor", "none"}
     assert int(svg.get("width")) <= 1000
@@ -218,7 +217,7 @@ def narrow_blocks(lang: str) -> list[tuple[ET.Element, list[ET.Element]]]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_narrow_map_draws_every_relation_too_each_name_under_the_company_it_is_joined_to(lang: str) -> None:
-    factbase = real_inputs().factbase
+    factbase = real_inputs().factbases[lang]
     relations = {(k.source.id, k.target.id, k.relation) for k in factbase.links if k.relation in RELATIONS}
     svg = drawn_map(lang, form="narrow")
     assert edges(svg) == relations
@@ -261,7 +260,7 @@ def test_the_narrow_map_is_a_named_list_of_companies_each_with_the_list_of_its_n
     for name in ("map-edges", "map-legend", "map-spines"):
         assert svg.find(f"{SVG}g[@class='{name}']").get("aria-hidden") == "true"
     companies = svg.find(f"{SVG}g[@role='list']")
-    assert companies.get("aria-label") == {"zh": "公司与机构", "en": "Companies and institutions"}[lang]
+    assert companies.get("aria-label") == derived_text({"zh": "公司与机构", "en": "Companies and institutions"}, lang)
     for company, members in narrow_blocks(lang):
         if members:
             listed = [g for g in companies.iter(f"{SVG}g") if g.get("aria-label") == company.find(f"{SVG}text").text]
@@ -285,13 +284,17 @@ def test_subsidiaries_sit_under_their_parent_and_the_order_leaves_no_line_crossi
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_tables_under_the_map_give_every_relation_with_its_source(lang: str) -> None:
     page = real_pages()[lang]["map.md"]
-    factbase = real_inputs().factbase
+    factbase = real_inputs().factbases[lang]
     rows = {
-        "affiliations.company": table_rows(page, "## " + {"zh": "人物与公司", "en": "People and companies"}[lang]),
-        "developers.company": table_rows(
-            page, "## " + {"zh": "谁开发了哪些模型", "en": "Who builds which model"}[lang]
+        "affiliations.company": table_rows(
+            page, "## " + derived_text({"zh": "人物与公司", "en": "People and companies"}, lang)
         ),
-        "parent.company": table_rows(page, "## " + {"zh": "母公司与子公司", "en": "Parents and subsidiaries"}[lang]),
+        "developers.company": table_rows(
+            page, "## " + derived_text({"zh": "谁开发了哪些模型", "en": "Who builds which model"}, lang)
+        ),
+        "parent.company": table_rows(
+            page, "## " + derived_text({"zh": "母公司与子公司", "en": "Parents and subsidiaries"}, lang)
+        ),
     }
     for relation, table in rows.items():
         links = [k for k in factbase.links if k.relation == relation]
@@ -305,8 +308,11 @@ def test_the_tables_under_the_map_give_every_relation_with_its_source(lang: str)
 
 def test_a_fact_base_without_these_relations_says_so(minimal_facts: Path) -> None:
     inputs = load_inputs(minimal_facts)
-    links = [k for k in inputs.factbase.links if k.relation not in RELATIONS]
-    pages = render_site(replace(inputs, factbase=index(inputs.factbase.entities, links)), EDIT_BASE)
+    factbases = {
+        code: index(factbase.entities, [k for k in factbase.links if k.relation not in RELATIONS])
+        for code, factbase in inputs.factbases.items()
+    }
+    pages = render_site(replace(inputs, factbases=factbases), EDIT_BASE)
     assert "<svg" not in pages["en"]["map.md"]
     assert "The fact base holds no affiliations, parent companies or model developers yet." in pages["en"]["map.md"]
     assert "事实库中还没有人物任职、公司隶属或模型开发的关系。" in pages["zh"]["map.md"]
@@ -314,7 +320,7 @@ def test_a_fact_base_without_these_relations_says_so(minimal_facts: Path) -> Non
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_map_is_in_the_navigation_and_linked_from_the_home_page(lang: str) -> None:
-    title = {"zh": "关系图", "en": "Relationship map"}[lang]
+    title = derived_text({"zh": "关系图", "en": "Relationship map"}, lang)
     assert {title: "map.md"} in navigation(strings()[lang])
     assert f"[{title}](map.md)" in real_pages()[lang]["index.md"]
     assert real_pages()[lang]["map.md"].startswith(f'---\ntitle: "{title}"\n')

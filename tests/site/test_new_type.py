@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("mkdocs.yml", "languages", "docs", "overrides", "scripts", "schemas", "seeds/article", "pyproject.toml")
+PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "schemas", "seeds/article", "pyproject.toml")
 
 INVESTOR_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from explainer import build, chromium
+from explainer.registry import LANGUAGES
 from explainer.repository import edit_base
 
 
@@ -106,9 +107,12 @@ def test_edit_links_come_from_pyproject_unless_the_environment_names_a_repositor
 def test_make_site_passes_site_url_on_and_both_languages_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
     dry_run = _make("-n", "site", "SITE_URL=https://owner.github.io/repo/")
     assert "--site-url 'https://owner.github.io/repo/'" in dry_run.stdout
-    monkeypatch.delenv("SITE_URL_EN", raising=False)
+    for language in LANGUAGES:
+        monkeypatch.delenv(f"SITE_URL_{language.env_suffix}", raising=False)
     for given, environment in (("https://owner.github.io/repo", {}), (None, {"SITE_URL": "https://h/x/"})):
         monkeypatch.setattr(os, "environ", {**os.environ, **environment})
         env = build.mkdocs_environment(given, build.DOCS_OUT)
         root = given + "/" if given else "https://h/x/"
-        assert (env["SITE_URL_ZH"], env["SITE_URL_EN"]) == (root, root + "en/")
+        assert {env[f"SITE_URL_{language.env_suffix}"] for language in LANGUAGES} == {
+            root + language.prefix for language in LANGUAGES
+        }

@@ -16,8 +16,9 @@ from explainer.__main__ import main
 from explainer.article.convert import load_article
 from explainer.build import build_site
 from explainer.linkcheck import SiteChecker
+from explainer.mkdocs_config import config_path
 from explainer.problems import InputError
-from explainer.registry import LANGUAGES
+from explainer.registry import LANGUAGES, REPOSITORY, Language
 from explainer.render.freshness import undated_note
 
 SOURCE = Path("seeds/article/000_d9ddb1bf6354f5a4.txt")
@@ -51,9 +52,11 @@ def page_text(path: Path) -> str:
 
 
 def html_pages(site: Path, lang: str) -> list[Path]:
-    pages = sorted(site.rglob("*.html"))
-    english = [p for p in pages if p.relative_to(site).parts[0] == "en"]
-    return english if lang == "en" else [p for p in pages if p not in english]
+    """A language's pages: those under its prefix, not under another language's folder nested there."""
+    own = next(language for language in LANGUAGES if language.code == lang)
+    nested = {other.prefix.rstrip("/") for other in LANGUAGES if other.prefix and other is not own}
+    root = site / own.prefix
+    return sorted(p for p in root.rglob("*.html") if p.relative_to(root).parts[0] not in nested)
 
 
 def test_every_sentence_of_the_source_reaches_the_chinese_article_page(built_site: Path) -> None:
@@ -82,11 +85,12 @@ def test_english_article_says_it_is_a_translation_and_credits_the_source(built_s
     assert "新快报" in zh and "郑志辉" in zh
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_page_declares_its_language(built_site: Path, lang: str) -> None:
-    pages = html_pages(built_site, lang)
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_every_page_declares_its_language(built_site: Path, language: Language) -> None:
+    pages = html_pages(built_site, language.code)
     assert len(pages) > 20
-    wrong = [str(p) for p in pages if f'<html lang="{lang}"' not in p.read_text(encoding="utf-8")]
+    declared = f'<html lang="{language.theme_language}"'  # Material's: zh-Hant, and zh for Simplified
+    wrong = [str(p) for p in pages if declared not in p.read_text(encoding="utf-8")]
     assert not wrong
 
 
@@ -147,10 +151,11 @@ def test_chinese_search_index_is_segmented_with_the_fact_base_names(built_site: 
 
 
 def test_language_switcher_keeps_the_page(built_site: Path) -> None:
-    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../en/timeline/" hreflang="en"' in html  # relative: the site works under any base path
-    html_en = (built_site / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../timeline/" hreflang="zh"' in html_en
+    for language in LANGUAGES:
+        html = (built_site / language.prefix / "timeline" / "index.html").read_text(encoding="utf-8")
+        up = "../" * (1 + language.prefix.count("/"))  # relative: the site works under any base path
+        for other in LANGUAGES:
+            assert f'href="{up}{other.prefix}timeline/" hreflang="{other.tag}"' in html, (language.code, other.code)
 
 
 def test_no_page_head_declares_relative_hreflang_links(built_site: Path) -> None:
@@ -160,11 +165,11 @@ def test_no_page_head_declares_relative_hreflang_links(built_site: Path) -> None
     assert not [h for h in heads if re.search(r"<link[^>]*hreflang", h)]
 
 
-def test_sitemaps_exist_in_both_languages_with_hreflang_alternates(built_site: Path, site_url: str) -> None:
-    for root in (built_site, built_site / "en"):
-        sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
-        assert f'hreflang="en" href="{site_url}en/timeline/"' in sitemap
-        assert f'hreflang="zh" href="{site_url}timeline/"' in sitemap
+def test_sitemaps_exist_in_every_language_with_hreflang_alternates(built_site: Path, site_url: str) -> None:
+    for language in LANGUAGES:
+        sitemap = (built_site / language.prefix / "sitemap.xml").read_text(encoding="utf-8")
+        for other in LANGUAGES:
+            assert f'hreflang="{other.tag}" href="{site_url}{other.prefix}timeline/"' in sitemap
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
@@ -224,10 +229,10 @@ def test_failed_build_leaves_the_previous_site_intact(
     shutil.copytree(built_site, site)
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     broken_config = tmp_path / "mkdocs.yml"
-    config = Path("languages/en/mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("../../", str(Path.cwd()) + "/")
+    config = config_path("en").read_text(encoding="utf-8")  # as the generator wrote it for the built site
+    config = config.replace("../../", str(REPOSITORY) + "/")
     broken_config.write_text(config.replace("theme:\n", "theme:\n  custom_dir: no-such-folder\n"))
-    monkeypatch.setitem(build.LANGUAGE_CONFIGS, "en", broken_config)
+    monkeypatch.setattr(build, "config_path", lambda code: broken_config if code == "en" else config_path(code))
 
     with pytest.raises(InputError) as caught:
         build_site(Path("seeds/facts"), site, docs_out=tmp_path / "docs")
@@ -248,9 +253,10 @@ def test_failed_build_leaves_the_previous_site_intact(
 def test_broken_chinese_search_fails_the_build_loudly(
     tmp_path: Path, separator: str, text: str, complaint: str
 ) -> None:
-    (tmp_path / "search").mkdir()
     index = {"config": {"lang": ["zh"], "separator": separator}, "docs": [{"location": "", "title": "", "text": text}]}
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    for language in LANGUAGES:  # the same broken index in every language, segmented or not
+        (tmp_path / language.prefix / "search").mkdir(parents=True)
+        (tmp_path / language.prefix / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
 
     with pytest.raises(InputError) as caught:
         build._check_segmented_search(tmp_path)
@@ -277,7 +283,7 @@ def test_edit_button_opens_the_data_a_page_comes_from(built_site: Path, page: st
 
 # --- `make site` refuses a broken link, in MkDocs' strict build or in the link check after it ---------------
 
-PROJECT_PARTS = ("mkdocs.yml", "languages", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
 
 
 def _project_copy(tmp_path: Path) -> Path:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..problems import InputError, Problem
-from ..registry import PAGE_TYPES
+from ..registry import PAGE_TYPES, WRITTEN
 from ..registry import TYPE_NAMES as TYPES
 from ..strings import LANGUAGES, strings, strings_document
 from .model import label_key, value_key
@@ -78,7 +78,7 @@ def _first(prefix: str | list[str]) -> str:
 
 def _missing(key: str) -> list[str]:
     table = strings()
-    return [lang for lang in LANGUAGES if not str(table[lang].get(key, "")).strip()]
+    return [lang for lang in WRITTEN if not str(table[lang].get(key, "")).strip()]
 
 
 def _problem(node: _Node, location: Location, message: str, hint: str) -> Problem:
@@ -159,17 +159,33 @@ def _type_problems(type_name: str) -> list[Problem]:
 
 
 def _table_problems() -> list[Problem]:
-    """Every entry of the strings table holds a text for each language and nothing else."""
+    """Every entry of the strings table holds a text for each written language, and nothing but the site's
+    languages (a derived language's text is optional: it wins over the conversion)."""
     doc = strings_document()
     problems = []
     for key, value in doc.data.items():
         languages = list(value) if isinstance(value, dict) else []
-        missing = [lang for lang in LANGUAGES if not isinstance(value, dict) or not str(value.get(lang) or "").strip()]
+        missing = [lang for lang in WRITTEN if not isinstance(value, dict) or not str(value.get(lang) or "").strip()]
         if missing:
             problems.append(doc.problem((key,), f"'{echo(key)}' has no text in {' and '.join(missing)}", key=True))
         for extra in [lang for lang in languages if lang not in LANGUAGES]:
             problems.append(doc.problem((key, extra), f"'{echo(extra)}' is not a language of the site", key=True))
     return problems
+
+
+def _language_problems(node: _Node) -> list[Problem]:
+    """A schema never names a language: the registry's languages are given to it through x-per-language."""
+    named = [key for key in node.schema.get("properties", {}) if key in LANGUAGES]
+    return [
+        _problem(
+            node,
+            (*node.location, "properties", key),
+            f"the schema names the language '{key}'",
+            'give the value of each language with "x-per-language": {…} (and "x-required": "written"), so that '
+            "every language of scripts/explainer/registry.py is the schema's",
+        )
+        for key in named
+    ]
 
 
 def label_problems() -> list[Problem]:
@@ -184,5 +200,6 @@ def label_problems() -> list[Problem]:
                 problems += _enum_problems(node)
             if "x-ref" in node.schema and type_name in PAGE_TYPES:
                 problems += _relation_problems(node)
+            problems += _language_problems(node)
         problems += _type_problems(type_name)
     return sorted(set(problems))

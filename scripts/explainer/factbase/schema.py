@@ -3,6 +3,8 @@
 Besides standard JSON Schema, a few `x-` keywords carry what the validator needs to know:
 `x-ref` (the types an id may point to), `x-source`, `x-date`, `x-text`, `x-error` (how to
 explain a pattern that did not match) and `x-label` (how pages name an enum's values; see labels.py).
+`x-per-language` gives the schema of an object's value in each language of the registry, so that no schema names
+a language: it becomes a property per language, required for each written one where `x-required` says "written".
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from referencing import Registry, Resource
 
 from ..filecache import while_unchanged
 from ..problems import InputError, Problem, display_path
-from ..registry import CODES, language
+from ..registry import CODES, WRITTEN, language
 from .yamlfile import Location, YamlDocument, echo, read_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
@@ -35,8 +37,24 @@ def _schema_files() -> list[Path]:
 def _registry() -> Registry:
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.json")):
-        resources.append((path.name, Resource.from_contents(_read_json(path))))
+        resources.append((path.name, Resource.from_contents(_per_language(_read_json(path)))))
     return Registry().with_resources(resources)
+
+
+def _per_language(schema: Any) -> Any:
+    """The schema with each `x-per-language` made into a property per language of the registry (registry.py)."""
+    if isinstance(schema, list):
+        return [_per_language(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    expanded = {key: _per_language(value) for key, value in schema.items()}
+    if "x-per-language" in schema:
+        each = expanded["x-per-language"]
+        written_first = [*WRITTEN, *(code for code in CODES if code not in WRITTEN)]  # the derived, optional, last
+        expanded["properties"] = {**{code: each for code in written_first}, **expanded.get("properties", {})}
+        if schema.get("x-required") == "written":
+            expanded["required"] = [*WRITTEN, *expanded.get("required", [])]
+    return expanded
 
 
 def _read_json(path: Path) -> Any:
@@ -219,7 +237,7 @@ def _describe(error: ValidationError, doc: YamlDocument, type_name: str) -> list
         names = [m for m in expected if m not in value]
         problems = []
         for name in names:
-            if set(schema.get("properties", {})) == set(CODES):
+            if "x-per-language" in schema and name in CODES:
                 message = f"missing the {language(name).english_name} text ('{name}:')"
             else:
                 message = f"missing required field '{name}'"

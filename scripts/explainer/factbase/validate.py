@@ -13,8 +13,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..conversion import derived_text
 from ..problems import Problem
-from ..registry import CODES, PAGE_TYPES, SECTION_ANCHORS
+from ..registry import CODES, PAGE_TYPES, SECTION_ANCHORS, base
 from .labels import label_problems
 from .model import BYLINE, PARAGRAPH_PATTERN
 from .schema import Marked, walk_marked
@@ -187,8 +188,12 @@ def _name_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
             continue
         data = doc.data
         for lang in CODES:
-            spots: list[tuple[tuple[Any, ...], str]] = [(("name", lang), data["name"][lang])]
-            spots += [(("aliases", lang, i), a) for i, a in enumerate(data.get("aliases", {}).get(lang, []))]
+            # A derived language's names are converted (and so reported at the written text they come from),
+            # unless the file gives them.
+            at = {key: lang if lang in data.get(key, {}) else base(lang) for key in ("name", "aliases")}
+            spots: list[tuple[tuple[Any, ...], str]] = [(("name", at["name"]), derived_text(data["name"], lang))]
+            aliases = derived_text(data.get("aliases", {}), lang) or []
+            spots += [(("aliases", at["aliases"], i), a) for i, a in enumerate(aliases)]
             for loc, name in spots:
                 key = _name_key(name)
                 owner = owners.get(key)

@@ -18,19 +18,21 @@ class Block:
     notes: list[dict[str, Any]] = field(default_factory=list)
 
 
-def notes_by_paragraph(inputs: Inputs) -> dict[str, list[dict[str, Any]]]:
+def notes_by_paragraph(inputs: Inputs, lang: str) -> dict[str, list[dict[str, Any]]]:
     """Editor's notes of every entity, filed under the paragraph they correct."""
     notes: dict[str, list[dict[str, Any]]] = {}
-    for entity in sorted(inputs.factbase.entities.values(), key=lambda e: (e.type, e.id)):
+    factbase = inputs.factbases[lang]
+    for entity in sorted(factbase.entities.values(), key=lambda e: (e.type, e.id)):
         for note in entity.data.get("notes", []):
             if "paragraph" in note:
                 notes.setdefault(note["paragraph"], []).append({**note, "entity": entity})
+                factbase.shown((entity,))  # the article page shows the note: its file dates the page
     return notes
 
 
 def article_blocks(inputs: Inputs, ctx: PageContext) -> list[Block]:
     """Headings (never linked) and paragraphs (linked) in source order, in the page's language."""
-    notes = notes_by_paragraph(inputs)
+    notes = notes_by_paragraph(inputs, ctx.lang)
     blocks: list[Block] = []
     section = ""
     for paragraph in inputs.article.paragraphs:

@@ -48,8 +48,9 @@ class Field:
 
 
 def _is_bilingual_text(schema: dict[str, Any]) -> bool:
-    properties = schema.get("properties", {})
-    return set(properties) == set(CODES) and all(properties[code].get("type") == "string" for code in CODES)
+    """A text in each language and nothing else (a claim also has its citations: an object)."""
+    languages = "x-per-language" in schema and schema["x-per-language"].get("type") == "string"
+    return languages and set(schema.get("properties", {})) <= set(CODES)
 
 
 def _kind(schema: dict[str, Any]) -> str:

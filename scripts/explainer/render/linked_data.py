@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..factbase.model import Entity, FactBase, value_label
-from ..registry import entity_type, others
+from ..registry import alternates, entity_type
 
 SCHEMA_ORG = "https://schema.org"
 HARDWARE_TYPE = "Product"  # a model-or-product of kind "hardware" (a GPU) is not software
@@ -27,7 +27,7 @@ def _named(type_name: str, entity: Entity, lang: str) -> dict[str, str]:
 
 
 def _other_names(entity: Entity, lang: str) -> list[str]:
-    names = [*entity.aliases(lang), *(name for other in others(lang) for name in entity.names(other))]
+    names = [*entity.aliases(lang), *(name for other in alternates(lang) for name in entity.names(other))]
     return [n for n in dict.fromkeys(names) if n != entity.name(lang)]
 
 

@@ -138,6 +138,11 @@ def language_root(from_lang: str, to_lang: str) -> str:
     return "../" * depth + language(to_lang).prefix or "./"
 
 
+def same_page_in(page: str, from_lang: str, to_lang: str) -> str:
+    """A relative link from a page to the same page in another language: '../../article/' from zh-hant/article/."""
+    return relative_path(site_url(page, to_lang), site_url(page, from_lang))
+
+
 def relative_url(target: str, page: str) -> str:
     """The address of one page from another, both given as Markdown paths, for links MkDocs does not rewrite (in
     an SVG drawing): 'companies/acme/' from index.md, '../companies/acme/' from map.md."""

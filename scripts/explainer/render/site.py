@@ -26,9 +26,9 @@ from ..registry import (
     VERDICT_MORE,
     VERDICT_TABLE,
     VERDICT_VOICES,
+    alternates,
     entity_type,
     language,
-    others,
 )
 from ..registry import TYPE_NAMES as TYPES
 from ..registry import TYPES as TYPE_LIST
@@ -161,8 +161,10 @@ class SiteRenderer:
         self.shows: set[Path] = set()  # files the page being rendered shows besides the facts it looks up
         self.about: set[Path] = set()  # and those of them it is about: an entity's own file, the article
         self.strings = inputs.vocabulary.words[lang]
+        self.factbase = inputs.factbases[lang]  # its texts in this language (a derived one's converted)
+        self.meta = inputs.meta_in(lang)
         self.env = environment()
-        self.years = _events_by_year(inputs.factbase)
+        self.years = _events_by_year(self.factbase)
         self.mentions = mentions_by_entity(paragraph_texts(inputs, lang), inputs.mentions[lang], lang)
 
     def _source_url(self, path: str) -> str | None:
@@ -172,7 +174,7 @@ class SiteRenderer:
         folders = {paths.TIMELINE: "events", paths.DEBATE: "quotes", paths.VERDICT: "verdict"}
         folders |= {paths.VERDICT_COMPANIES: "standings", paths.VERDICT_VOICES: "judgements"}
         folders |= {paths.index_page(t): t for t in PAGE_TYPES}
-        folder = _type_folder(self.inputs.factbase, folders[path]) if path in folders else None
+        folder = _type_folder(self.factbase, folders[path]) if path in folders else None
         return self.edit_base.replace("/edit/", "/tree/") + folder if folder else None
 
     def _context(self, path: str) -> PageContext:
@@ -180,7 +182,7 @@ class SiteRenderer:
             self.lang,
             path,
             self.strings,
-            self.inputs.factbase,
+            self.factbase,
             self._names_in,
             self._source_url(path),
         )
@@ -188,7 +190,7 @@ class SiteRenderer:
     def _names_in(self, text: str) -> list[Mention]:
         """The first mention of each entity in a text, which the page links (and so shows: its name, a tooltip)."""
         found = self.inputs.finders[self.lang].first_each(text)
-        self.inputs.factbase.shown(mention.entity for mention in found)
+        self.factbase.shown(mention.entity for mention in found)
         return found
 
     def _render(self, template: str, path: str, **values: Any) -> str:
@@ -200,14 +202,14 @@ class SiteRenderer:
         self.about.update(self.inputs.article_files(self.lang))
         self.shows.update(self.about)
         blocks = article_blocks(self.inputs, ctx)
-        meta = self.inputs.meta
+        meta = self.meta
         title = self.inputs.text(self.lang, "title")
         return self.env.get_template("article.md.j2").render(
             ctx=ctx, t=ctx.t, lang=self.lang, blocks=blocks, meta=meta, title=title, inputs=self.inputs
         )
 
     def entity(self, entity: Entity) -> str:
-        factbase = self.inputs.factbase
+        factbase = self.factbase
         events = _events_of(factbase, entity)
         quotes = _of_type_linking(factbase, entity, "quotes")
         mentions = self.mentions.get(entity.id, [])
@@ -219,7 +221,7 @@ class SiteRenderer:
             "entity.md.j2",
             paths.entity_page(entity),
             entity=entity,
-            search_names=search_names(entity),
+            search_names=search_names(entity, self.lang),
             search_boost=ENTITY_PAGE_BOOST,
             json_ld=json_ld(describe(entity, factbase, events, self.lang, self.strings)),
             relations=_relations(factbase, entity),
@@ -234,7 +236,7 @@ class SiteRenderer:
         )
 
     def index(self, type_name: str) -> str:
-        factbase = self.inputs.factbase
+        factbase = self.factbase
         return self._render(
             entity_type(type_name).index_template,
             paths.index_page(type_name),
@@ -246,13 +248,13 @@ class SiteRenderer:
     def timeline(self) -> str:
         """The timeline's overview: events per month as a picture and a table, and a page per year."""
         years = self.years
-        counts = event_counts(self.inputs.factbase, self.inputs.vocabulary.words)
+        counts = event_counts(self.factbase, self.inputs.vocabulary.words)
         picture = draw_event_counts(counts, self.lang, self.strings) if counts else None
         return self._render(
             "timeline.md.j2",
             paths.TIMELINE,
             years=years,
-            factbase=self.inputs.factbase,
+            factbase=self.factbase,
             counts=counts,
             picture=picture,
         )
@@ -261,7 +263,7 @@ class SiteRenderer:
         """One year of the timeline, with the filters for its own events."""
         years = self.years
         events = years[year]
-        self.inputs.factbase.shown(events)  # found before any page was rendered
+        self.factbase.shown(events)  # found before any page was rendered
         return self._render(
             "timeline_year.md.j2",
             paths.timeline_year(year),
@@ -273,20 +275,20 @@ class SiteRenderer:
                 (c, value_label("events", "category", c, self.strings))
                 for c in self.inputs.vocabulary.allowed("events", "category")
             ],
-            factbase=self.inputs.factbase,
+            factbase=self.factbase,
         )
 
     def debate(self) -> str:
-        quotes = self.inputs.factbase.of_type("quotes")
+        quotes = self.factbase.of_type("quotes")
         stances = [
             (s, value_label("quotes", "stance", s, self.strings), [q for q in quotes if q.data["stance"] == s])
             for s in self.inputs.vocabulary.allowed("quotes", "stance")
         ]
-        return self._render("debate.md.j2", paths.DEBATE, stances=stances, factbase=self.inputs.factbase)
+        return self._render("debate.md.j2", paths.DEBATE, stances=stances, factbase=self.factbase)
 
     def home(self) -> str:
         """The home page: the question, the short answer, key numbers, the timeline at a glance, the cast."""
-        facts = self.inputs.factbase
+        facts = self.factbase
         counts = event_counts(facts, self.inputs.vocabulary.words)
         self.shows.add(self.inputs.article_dir / META_FILE)  # the article's month
         return self._render(
@@ -300,11 +302,11 @@ class SiteRenderer:
 
     def _key_numbers(self) -> list[KeyNumber]:
         """The latest value of each series marked for the home page, then what the fact base holds."""
-        facts, numbers = self.inputs.factbase, []
+        facts, numbers = self.factbase, []
         for series in facts.of_type("series"):
             if series.data.get("home"):
                 numbers.append(self._latest(series))
-        month = str(self.inputs.meta["published"])[:7]  # the article's month
+        month = str(self.meta["published"])[:7]  # the article's month
         in_month = [e for e in facts.of_type("events") if e.data["date"].startswith(month)]
         label = fill(self.strings, "home.number.month", month=date_label(month, self.lang))
         numbers.append(KeyNumber(str(len(in_month)), label, ()))
@@ -330,11 +332,11 @@ class SiteRenderer:
 
     def _cast(self) -> list[CastCard]:
         """The companies behind the models, most models first: a card each, with up to three of their models."""
-        facts, cards = self.inputs.factbase, []
+        facts, cards = self.factbase, []
         for company in facts.of_type(CAST.makers):
             models = [link.source for link in facts.links_to(company, CAST.relation)]
             if models:
-                other = " / ".join(company.name(code) for code in others(self.lang))
+                other = " / ".join(company.name(code) for code in alternates(self.lang))
                 cards.append(CastCard(company, other, sorted(models, key=lambda m: m.id)[:CAST_MODELS]))
         cards.sort(key=lambda c: (-len(facts.links_to(c.entity, CAST.relation)), c.entity.id))
         return cards[:CAST_SIZE]
@@ -342,7 +344,7 @@ class SiteRenderer:
     def verdict(self) -> str:
         """The article's question answered with what happened next: the short answer, then each point with its
         evidence on both sides, the site's assessment and its charts; links to the table and the voices."""
-        facts = self.inputs.factbase
+        facts = self.factbase
         lead = _lead(facts)
         points = sorted((p for p in facts.of_type("verdict") if p is not lead), key=lambda p: (p.data["order"], p.id))
         series_of = {p.id: facts.get_all(p.data.get("series", [])) for p in points}
@@ -362,7 +364,7 @@ class SiteRenderer:
 
     def verdict_companies(self) -> str:
         """Every company the article named, in April 2023 and by 2026, by outcome."""
-        facts = self.inputs.factbase
+        facts = self.factbase
         status_order = self.inputs.vocabulary.allowed("standings", "status")
         standings = sorted(
             facts.of_type("standings"),
@@ -374,25 +376,23 @@ class SiteRenderer:
 
     def verdict_voices(self) -> str:
         """Each voice of the article against what happened next."""
-        judgements = self.inputs.factbase.of_type("judgements")
+        judgements = self.factbase.of_type("judgements")
         return self._render(
             "verdict_voices.md.j2", paths.VERDICT_VOICES, judgements=judgements, voices_anchor=VERDICT_VOICES
         )
 
     def relation_map(self) -> str:
-        picture = draw_relation_map(self.inputs.factbase, self.lang, self.strings, paths.MAP)
+        picture = draw_relation_map(self.factbase, self.lang, self.strings, paths.MAP)
         return self._render("map.md.j2", paths.MAP, p=picture)
 
     def charts(self) -> str:
         section_ids = self.inputs.vocabulary.allowed("figures", "chart")
-        sections = [
-            (s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.inputs.factbase, section_ids)
-        ]
+        sections = [(s, draw_section(s, self.lang, self.strings)) for s in chart_sections(self.factbase, section_ids)]
         return self._render("charts.md.j2", paths.CHARTS, sections=sections)
 
     def data(self, downloads: dict[str, str]) -> str:
         """The download page: the files with their sizes, the licence, and every type's fields from its schema."""
-        factbase = self.inputs.factbase
+        factbase = self.factbase
         files = [DownloadFile(paths.FACTBASE_JSON, "", len(factbase.entities), _size(downloads[paths.FACTBASE_JSON]))]
         for type_name in TYPES:
             path = paths.csv_file(type_name)
@@ -403,11 +403,11 @@ class SiteRenderer:
         ]
         title = self.inputs.article.title
         self.shows.update(self.inputs.article_files(SOURCE.code))  # its title, outlet and licence
-        return self._render("data.md.j2", paths.DATA, files=files, schemas=schemas, meta=self.inputs.meta, title=title)
+        return self._render("data.md.j2", paths.DATA, files=files, schemas=schemas, meta=self.meta, title=title)
 
     def _page_makers(self, downloads: dict[str, str]) -> Iterator[tuple[str, str, Callable[[], str]]]:
         """Every page: its path in the docs folder, the input it is made from (for messages), and its maker."""
-        facts = self.inputs.factbase
+        facts = self.factbase
         folder = {t: _type_folder(facts, t) or t for t in TYPES}
         # The fact base itself: the folder above the types' folders.
         everything = next((posixpath.dirname(f) for t in TYPES if (f := _type_folder(facts, t))), "") or "."
@@ -441,7 +441,7 @@ class SiteRenderer:
         for path, origin, make in self._page_makers(downloads):
             try:
                 self.shows, self.about = set(), set()
-                with self.inputs.factbase.reading() as seen:
+                with self.factbase.reading() as seen:
                     text = make()
                 files = frozenset(self.shows | {entity_path(e) for e in seen})
                 made.append(PageFiles(path, page_title(text), files, frozenset(self.about)))
