@@ -57,7 +57,7 @@ def _base() -> dict[str, Any]:
         return dict(yaml.safe_load(file))
 
 
-def _default_url() -> str:
+def default_site_url() -> str:
     """The site's address when a build names none: mkdocs.yml's `site_url`."""
     url = str(_base().get("site_url", ""))
     return url if url.endswith("/") else url + "/"
@@ -81,7 +81,7 @@ def switcher() -> list[dict[str, str]]:
 
 def language_config(language: Language, words: dict[str, str]) -> dict[str, Any]:
     """One language's config as MkDocs reads it, inheriting mkdocs.yml."""
-    url = _default_url()
+    url = default_site_url()
     suffix = language.env_suffix
     search: dict[str, Any] = {"fields": {"tags": {"boost": TAG_BOOST}}, "lang": language.search_language}
     if language.search_dictionary:
