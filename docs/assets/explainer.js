@@ -3,14 +3,20 @@
   function setUpTimelineFilter() {
     var form = document.querySelector("form.timeline-filter");
     if (!form) return;
+    var shown = form.querySelector("output.timeline-shown");
     var apply = function () {
       var category = form.elements.category.value;
       var entity = form.elements.entity.value;
-      document.querySelectorAll("ol.timeline > li").forEach(function (item) {
+      var items = document.querySelectorAll("ol.timeline > li");
+      var count = 0;
+      items.forEach(function (item) {
         var okCategory = !category || item.dataset.category === category;
         var okEntity = !entity || item.dataset.entities.split(" ").indexOf(entity) >= 0;
         item.hidden = !(okCategory && okEntity);
+        if (!item.hidden) count += 1;
       });
+      // The words come from the page ("{n} of {total} events shown"), so each language has its own.
+      if (shown) shown.textContent = shown.dataset.words.replace("{n}", count).replace("{total}", items.length);
     };
     form.addEventListener("change", apply);
     apply();

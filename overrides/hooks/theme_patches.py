@@ -11,7 +11,9 @@ The search worker:
    prefix expands to as if it had been typed: for "GPT-3", a page full of 360 and 3.5 outranked
    GPT-3's own. So the worker now remembers the query as typed and multiplies the score of a page
    by EXACT_NAME_BOOST when the query is its title or one of its tags (an entity page's tags are
-   its names and aliases), comparing lower case with the search separator's characters removed.
+   its names and aliases), comparing lower case with the search separator's characters removed; and of a
+   section when the query is one of its tags (a section has tags only where the page names it for search, as
+   the verdict's price war: overrides/hooks/search_index.py), never its title ("Timeline", "Relations").
 
 The page bundle:
 4. Material fetches the search index (about 100 KB gzipped, half of a page's first load) on every
@@ -89,9 +91,9 @@ PATCHED_FILES = (
                 f"search(e){{let typed=e.{_COMPARABLE};if(e=e.replace(",
             ),
             Patch(
-                "rank first the page whose name is the query",
+                "rank first the page or section whose name is the query",
                 "score:a*(1+K(g,2))",
-                "score:a*(1+K(g,2))*(!c.parent&&[this.map.get(o).title,...this.map.get(o).tags||[]]"
+                "score:a*(1+K(g,2))*([...c.parent?[]:[this.map.get(o).title],...this.map.get(o).tags||[]]"
                 f".some(name=>name.{_COMPARABLE}===typed)?{EXACT_NAME_BOOST}:1)",
             ),
         ),

@@ -34,6 +34,9 @@ class Language:
     excerpt_chars: int  # context shown on each side of a mention of an entity in the article
     search_dictionary: bool  # the search segments words with a dictionary of the fact base's names (jieba)
     thousands: str = ","  # between groups of three digits ("" where a number is written whole: 1750亿, 5000万)
+    # The order names are listed in (render/collation.py): "" for the Unicode default (letters as a dictionary has
+    # them, Chinese characters by code point), "pinyin" for Chinese characters by their pinyin, before Latin letters.
+    collation: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ ZH = Language(
     excerpt_chars=24,
     search_dictionary=True,
     thousands="",
+    collation="pinyin",
 )
 EN = Language(
     code="en",

@@ -179,15 +179,16 @@ def _closest(value: str, candidates: list[str]) -> str:
 
 
 def _name_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
-    """Two pages answering to one name would make article links and search ambiguous."""
+    """Two pages (or a page and a section a reader searches by its aliases, as the verdict's price war) answering
+    to one name would make article links and search ambiguous."""
     owners: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
     for type_name, entity_id, doc in docs:
-        if type_name not in PAGE_TYPES:
-            continue
         data = doc.data
+        if type_name not in PAGE_TYPES and not isinstance(data.get("aliases"), dict):
+            continue
         for lang in CODES:
-            spots: list[tuple[tuple[Any, ...], str]] = [(("name", lang), data["name"][lang])]
+            spots: list[tuple[tuple[Any, ...], str]] = [(("name", lang), data["name"][lang])] if "name" in data else []
             spots += [(("aliases", lang, i), a) for i, a in enumerate(data.get("aliases", {}).get(lang, []))]
             for loc, name in spots:
                 key = _name_key(name)

@@ -1,6 +1,7 @@
-"""What an entity page tells Material's search: its names as tags, and a boost over other pages.
+"""What a page tells Material's search: an entity page's names as tags, and a boost over other pages; a section's
+names (the verdict's price war: 价格战, price war).
 
-The tags hold every name and alias in both languages, whole. Search indexes their words, so a
+The tags hold every name and alias in every language, whole. Search indexes their words, so a
 reader finds Tongyi Qianwen from "Qianwen"; and the patched search worker (overrides/hooks/theme_patches.py) ranks
 first the page one of whose names is exactly what the reader typed, so "360" finds the company
 三六零 and not 360智脑, whose name only contains it.
@@ -16,5 +17,12 @@ ENTITY_PAGE_BOOST = 10
 
 
 def search_names(entity: Entity) -> list[str]:
-    """Every name and alias of the entity in both languages, each once, in the order given."""
+    """Every name and alias of the entity in every language, each once, in the order given."""
     return list(dict.fromkeys(name for lang in CODES for name in entity.names(lang)))
+
+
+def section_names(fact: Entity) -> list[str]:
+    """What a reader may search the section showing a fact by: its aliases in every language, each once. The search
+    hook (overrides/hooks/search_index.py) gives them to the section as its tags, and the patched search worker ranks
+    first the section one of whose tags is the query, as it does a page."""
+    return list(dict.fromkeys(name for lang in CODES for name in fact.aliases(lang)))
