@@ -71,9 +71,6 @@ def _palette(words: dict[str, str]) -> list[dict[str, Any]]:
     ]
 
 
-MATERIAL_WORDS = "material."  # the strings table's corrections of Material's own interface words
-
-
 def switcher() -> list[dict[str, str]]:
     """Every language as the theme's switcher, 404 page and sitemaps list it: where it lives from the site's top."""
     return [{"name": lang.name, "link": lang.prefix, "lang": lang.tag, "code": lang.code} for lang in LANGUAGES]
@@ -94,7 +91,6 @@ def language_config(language: Language, words: dict[str, str]) -> dict[str, Any]
         "language_code": language.code,
         "locale": language.locale,
         "languages": switcher(),
-        "material_words": {k.removeprefix(MATERIAL_WORDS): v for k, v in words.items() if k.startswith(MATERIAL_WORDS)},
     }
     return {
         "INHERIT": UP + BASE_CONFIG.name,

@@ -36,6 +36,7 @@ from . import paths
 from .article import article_blocks, paragraph_texts
 from .bars import draw_section, draw_series
 from .chart_data import chart_sections, event_counts
+from .collation import in_order
 from .columns import draw_event_counts
 from .context import PageContext
 from .downloads import csv_columns, download_files, schema_fields, schema_summary
@@ -44,7 +45,7 @@ from .freshness import PAGES_LISTED, Change, PageFiles, changes, entity_path, pa
 from .linked_data import describe
 from .numbers import big_number, quantity
 from .relation_map import draw_relation_map
-from .search import ENTITY_PAGE_BOOST, search_names
+from .search import ENTITY_PAGE_BOOST, search_names, section_names
 from .text import attr, date_label, fill, json_ld, md_text, yaml_string
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -241,7 +242,7 @@ class SiteRenderer:
             entity_type(type_name).index_template,
             paths.index_page(type_name),
             type_name=type_name,
-            entities=factbase.of_type(type_name),
+            entities=in_order(factbase.of_type(type_name), lambda e: e.name(self.lang), self.lang),
             factbase=factbase,
         )
 
@@ -270,13 +271,19 @@ class SiteRenderer:
             year=year,
             events=events,
             all_years=list(years),
-            involved={i for e in events for i in e.data["involves"]},
+            involved=self._involved(events),
             categories=[
                 (c, value_label("events", "category", c, self.strings))
                 for c in self.inputs.vocabulary.allowed("events", "category")
             ],
             factbase=self.factbase,
         )
+
+    def _involved(self, events: list[Entity]) -> list[tuple[str, list[Entity]]]:
+        """What the events involve, grouped by type in the registry's order, each group in the language's order."""
+        ids = {i for e in events for i in e.data["involves"]}
+        groups = [(t, [e for e in self.factbase.of_type(t) if e.id in ids]) for t in PAGE_TYPES]
+        return [(t, in_order(group, lambda e: e.name(self.lang), self.lang)) for t, group in groups if group]
 
     def debate(self) -> str:
         quotes = self.factbase.of_type("quotes")
@@ -359,6 +366,7 @@ class SiteRenderer:
             series_of=series_of,
             events_of=by_date,
             drawings={p.id: [draw_series(s, self.lang, self.strings) for s in series_of[p.id]] for p in points},
+            section_names={p.id: section_names(p, self.lang) for p in points if section_names(p, self.lang)},
             more_anchor=VERDICT_MORE,
         )
 
