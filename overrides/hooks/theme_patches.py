@@ -11,7 +11,9 @@ The search worker:
    prefix expands to as if it had been typed: for "GPT-3", a page full of 360 and 3.5 outranked
    GPT-3's own. So the worker now remembers the query as typed and multiplies the score of a page
    by EXACT_NAME_BOOST when the query is its title or one of its tags (an entity page's tags are
-   its names and aliases), comparing lower case with the search separator's characters removed.
+   its names and aliases), comparing lower case with the search separator's characters removed; and of a
+   section when the query is one of its tags (a section has tags only where the page names it for search, as
+   the verdict's price war: overrides/hooks/search_index.py), never its title ("Timeline", "Relations").
 
 The page bundle:
 4. Material fetches the search index (about 100 KB gzipped, half of a page's first load) on every
@@ -19,13 +21,16 @@ The page bundle:
    box to be opened when a site is read from disk (file://); the patch makes it wait always. The
    highlighter of words a search result led to (`?h=` in the address) also asked for the index on
    every page; it now asks only when the address has `?h=`.
-5. On every page load the palette switcher set `data-md-color-switching` on the body (a rule that stops
+5. The search worker's script (12 KiB gzipped) was still fetched and started on every page, to wait for an index
+   that only comes once the box is opened: the worker is now started by the first message sent to it (LAZY_WORKER),
+   which the opening of the box (or a `?h=` address) sends.
+6. On every page load the palette switcher set `data-md-color-switching` on the body (a rule that stops
    transitions on every element) and took it off a frame later: two restyles of the whole page, for a change
    of palette that had not happened. On the verdict, with a slowed phone CPU, they were a quarter of the
    time the page blocked input. The attribute is now set only when the reader switches.
 
 The pages:
-6. Material loads the bundle with a plain script tag at the end of the body, which a phone on a slow network waits
+7. Material loads the bundle with a plain script tag at the end of the body, which a phone on a slow network waits
    for before it paints; every page now loads it with `defer` (explainer.js, deferred too, still runs after it).
    It runs at the same point, once the page is parsed, and the first paint came 0.3 s sooner (BENCHMARKS.md).
 
@@ -51,6 +56,14 @@ EXACT_NAME_BOOST = 100
 # Material's script tag for its bundle, as base.html writes it (after the bundle's renaming).
 BUNDLE_TAG = re.compile(r'<script src="[^"]*/bundle\.[0-9a-f]{8}\.min\.js"></script>')
 DEFERRED_BUNDLE_TAG = re.compile(r'<script src="[^"]*/bundle\.[0-9a-f]{8}\.min\.js" defer></script>')
+
+# A stand-in for the search worker: listeners are kept until the first message, which starts the real worker (patch 5).
+LAZY_WORKER = (
+    "(u=>{let w,l=[];return{"
+    "addEventListener(...a){w?w.addEventListener(...a):l.push(a)},"
+    "removeEventListener(...a){w?w.removeEventListener(...a):l=l.filter(x=>x[1]!==a[1])},"
+    "postMessage(m){w||(w=new Worker(u),l.forEach(a=>w.addEventListener(...a)));w.postMessage(m)}}})"
+)
 
 # A query or name as compared: lower case, without the characters the search separator splits on.
 _COMPARABLE = 'toLowerCase().split(lunr.tokenizer.separator).join("")'
@@ -89,9 +102,9 @@ PATCHED_FILES = (
                 f"search(e){{let typed=e.{_COMPARABLE};if(e=e.replace(",
             ),
             Patch(
-                "rank first the page whose name is the query",
+                "rank first the page or section whose name is the query",
                 "score:a*(1+K(g,2))",
-                "score:a*(1+K(g,2))*(!c.parent&&[this.map.get(o).title,...this.map.get(o).tags||[]]"
+                "score:a*(1+K(g,2))*([...c.parent?[]:[this.map.get(o).title],...this.map.get(o).tags||[]]"
                 f".some(name=>name.{_COMPARABLE}===typed)?{EXACT_NAME_BOOST}:1)",
             ),
         ),
@@ -104,6 +117,11 @@ PATCHED_FILES = (
                 "load the search index when the search box is first opened",
                 '(location.protocol!=="file:"),Je("search"))',
                 '(!1),Je("search"))',
+            ),
+            Patch(
+                "start the search worker when it is first sent a message",
+                "function Mn(e,t=new Worker(e)){",
+                f"function Mn(e,t={LAZY_WORKER}(e)){{",
             ),
             Patch(
                 "load the search index for highlighting only when a link asks for it (?h=)",

@@ -4,7 +4,8 @@ Weight: every response a first visit loads (empty cache), raw and gzipped. The s
 real host serves text, so Lighthouse judges the transfer a reader would see. Lighthouse: the npm package
 (installed on demand into build/tools by `make bench-pages`) run against Debian's chromium, so nothing is
 downloaded at run time; performance as the median of five runs, for a phone (the default), and one run for a desktop.
-Usage: PYTHONPATH=scripts python -m bench.pages SITE_DIR
+The script time is Lighthouse's (bootup-time: the CPU time of every script, on its phone's four-times slowed CPU).
+Usage: PYTHONPATH=scripts python -m bench.pages SITE_DIR [--pages verdict home …]
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from explainer.chromium import FLAGS, find_browser, launch, serve_folder
+from explainer.registry import LANGUAGES
 
 LIGHTHOUSE = Path("build/tools/node_modules/.bin/lighthouse")
 PAGES = {
@@ -47,7 +49,8 @@ def page_weight(url: str) -> tuple[int, int, int]:
 
 
 def lighthouse(url: str, *preset: str) -> dict[str, int]:
-    """Scores out of 100; Lighthouse's default is a mid-range phone on a slow 4G network."""
+    """Scores out of 100, and the scripts' CPU time in ms ("script"); Lighthouse's default is a mid-range phone on a
+    slow 4G network."""
     flags = "--headless=new " + " ".join(FLAGS)
     with tempfile.TemporaryDirectory() as work:
         report = Path(work) / "report.json"
@@ -65,36 +68,42 @@ def lighthouse(url: str, *preset: str) -> dict[str, int]:
             ],
             check=True,
         )
-        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
-    return {name: round(100 * categories[name]["score"]) for name in CATEGORIES}
+        result = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round(100 * result["categories"][name]["score"]) for name in CATEGORIES}
+    return scores | {"script": round(result["audits"]["bootup-time"]["numericValue"])}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
+    parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES), help="the pages to measure")
     args = parser.parse_args()
     with serve_folder(args.site, compress=True) as base:
-        report(base + "/")
+        report(base + "/", args.pages)
 
 
-def report(base: str) -> None:
+def report(base: str, pages: list[str]) -> None:
     print(
-        "| page | requests | bytes (raw) | bytes (gzip) | performance (phone) | performance (desktop) "
-        "| accessibility | best practices | SEO |"
+        "| page | requests | bytes (raw) | bytes (gzip) | performance (phone) | script (phone, ms) "
+        "| performance (desktop) | accessibility | best practices | SEO |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for lang, prefix in (("zh", ""), ("en", "en/")):
-        for kind, path in PAGES.items():
-            url = base + prefix + path
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for language in LANGUAGES:
+        lang, prefix = language.code, language.prefix
+        for kind in pages:
+            url = base + prefix + PAGES[kind]
             requests, raw, packed = page_weight(url)
             # Performance varies from run to run on two shared cores: the median of five runs is reported.
             runs = [lighthouse(url) for _ in range(RUNS)]
             scores = runs[0]
             phone = statistics.median(run["performance"] for run in runs)
+            script = statistics.median(run["script"] for run in runs)
             desktop = lighthouse(url, "--preset=desktop")["performance"]  # one run: the phone is the target
             print(
                 f"| {kind} ({lang}) | {requests} | {raw / 1024:.0f} KiB | {packed / 1024:.0f} KiB "
-                f"| {phone:.0f} | {desktop:.0f} | " + " | ".join(str(scores[c]) for c in CATEGORIES[1:]) + " |",
+                f"| {phone:.0f} | {script:.0f} | {desktop:.0f} | "
+                + " | ".join(str(scores[c]) for c in CATEGORIES[1:])
+                + " |",
                 flush=True,
             )
 

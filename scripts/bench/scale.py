@@ -14,6 +14,7 @@ import argparse
 import gzip
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,8 @@ from pathlib import Path
 
 from bench.synthetic import synthetic_factbase, write_factbase
 from explainer.build import mkdocs_command
+from explainer.history import read_history
+from explainer.inputs import ARTICLE_DIR
 from explainer.mkdocs_config import config_path
 from explainer.registry import CODES, DOCS_OUT
 
@@ -50,6 +53,18 @@ def _timed(command: list[str]) -> Run:
             log.seek(0)
             sys.exit(f"failed: {' '.join(command)}\n{log.read().decode(errors='replace')}")
     return Run(elapsed, usage.ru_maxrss / 1024)
+
+
+def history_read(runs: int = 5) -> tuple[float, int, bool]:
+    """What reading the history of seeds/ costs generate (history.py: rev-parse, one git log, one git diff), the
+    median of `runs` reads in milliseconds; and how many changes it found, and whether it could read any."""
+    times, history = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        history = read_history(ARTICLE_DIR.parent)
+        times.append((time.perf_counter() - started) * 1000)
+    assert history is not None
+    return statistics.median(times), len(history.commits), history.available
 
 
 def measure(facts: Path, work: Path) -> dict[str, object]:
@@ -95,6 +110,13 @@ def main() -> None:
         "| fact base | files | pages (zh+en) | check | generate | mkdocs zh | mkdocs en | total | s/page | generate/mkdocs | peak MiB | index KiB raw/gz (zh / en) |"
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    milliseconds, commits, available = history_read()
+    print(
+        f"History of seeds/ read in generate: {milliseconds:.0f} ms (median of 5; {commits} changes"
+        + ("" if available else ", none readable here: a shallow clone or no git")
+        + "); it is part of every generate time below.\n",
+        flush=True,
+    )
     for (label, facts), size in zip(cases, sizes, strict=True):
         with tempfile.TemporaryDirectory() as work:
             if facts is None:

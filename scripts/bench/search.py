@@ -4,7 +4,10 @@ Builds the site, serves it on 127.0.0.1, and in each language starts the site's 
 the page does (SETUP with the language's search_index.json, then one QUERY per name), then reports how
 often the entity's own page is the first result and among the first three, and the index size.
 A second query set holds beginnings of names that only one entity's names begin with ("Tongyi"):
-no such query is a name, so it measures ranking beyond the exact-name rule.
+no such query is a name, so it measures ranking beyond the exact-name rule. A third holds topics a reader searches
+a section of a page for ("price war", 价格战: the verdict's section on it), and every name a section is given for
+search (a verdict point's aliases). Last, each year of the timeline is searched by its page's title: the result's
+snippet must begin with one of the year's events, not with the page's links and filters.
 Usage: PYTHONPATH=scripts python -m bench.search [--site DIR] [--show-misses]
 """
 
@@ -21,14 +24,24 @@ from playwright.sync_api import sync_playwright
 from explainer.build import build_site
 from explainer.chromium import launch, serve_folder
 from explainer.factbase.model import FactBase
-from explainer.inputs import load_inputs
+from explainer.inputs import Inputs, load_inputs
 from explainer.registry import LANGUAGES, PAGE_TYPES, WRITTEN, base
+from explainer.render.text import date_label, fill
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Words as search splits them: at spaces and hyphens, and where Chinese meets another script.
 _NAME_WORDS = re.compile(r"[\u3400-\u9fff]+|[^\s\-\u3400-\u9fff]+")
 
-# Runs inside the page: the same messages Material's search bundle exchanges with its worker.
+# Topics a reader types, in the reader's language, and the section that must come first (issue 29): the words
+# are the reader's, not the site's, so they are written here rather than taken from the fact base.
+TOPICS: dict[str, list[tuple[str, str]]] = {
+    "zh": [("价格战", "verdict/#price-war")],
+    "en": [("price war", "verdict/#price-war")],
+}
+_TAGS = re.compile(r"<[^>]+>|\u200b")
+
+# Runs inside the page: the same messages Material's search bundle exchanges with its worker. Each answer is the
+# first three groups' best entries (a page, or one of its sections), each with its location and its text.
 RUN_QUERIES = """
 async ({worker, index, queries}) => {
   const data = await (await fetch(index)).json();
@@ -40,7 +53,7 @@ async ({worker, index, queries}) => {
   for (const query of queries) {
     w.postMessage({type: 2, data: query});
     const result = await next();
-    answers.push(result.data.items.map(group => group[0].location.split("#")[0]).slice(0, 3));
+    answers.push(result.data.items.slice(0, 3).map(group => [group[0].location, group[0].text || ""]));
   }
   w.terminate();
   return answers;
@@ -89,12 +102,38 @@ def prefix_query_set(factbase: FactBase, lang: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(queries))
 
 
+def section_query_set(factbase: FactBase, lang: str) -> list[tuple[str, str]]:
+    """(topic, the section of a page that must come first): the reader's topics, and every name a section is given
+    for search, which the verdict's points are (their aliases)."""
+    named = [(alias, f"verdict/#{point.id}") for point in factbase.of_type("verdict") for alias in point.aliases(lang)]
+    return list(dict.fromkeys([*TOPICS.get(lang, []), *named]))
+
+
+def year_query_set(inputs: Inputs, lang: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(a year page's title, its location, the dates of its events as the page writes them)."""
+    years: dict[str, list[str]] = {}
+    for event in inputs.factbases[lang].of_type("events"):
+        years.setdefault(event.data["date"][:4], []).append(date_label(event.data["date"], lang))
+    words = inputs.vocabulary.words[lang]
+    return [(fill(words, "timeline.year.title", year=y), f"timeline/{y}/", tuple(d)) for y, d in sorted(years.items())]
+
+
 def run(site: Path, facts: Path, show_misses: bool) -> None:
     with serve_folder(site) as base:
         misses = _run(site, facts, base)
     if show_misses:
         for lang, query, want, got in misses:
             print(f"miss [{lang}] {query!r}: wanted {want}, got {got}")
+
+
+Answer = list[list[str]]  # the first three results: [location, text]
+
+
+def _ask(page: object, base: str, prefix: str, worker: str, queries: list[str]) -> list[Answer]:
+    return page.evaluate(  # type: ignore[attr-defined, no-any-return]
+        RUN_QUERIES,
+        {"worker": base + prefix + worker, "index": base + prefix + "search/search_index.json", "queries": queries},
+    )
 
 
 def _run(site: Path, facts: Path, base: str) -> list[tuple[str, str, str, list[str]]]:
@@ -109,26 +148,40 @@ def _run(site: Path, facts: Path, base: str) -> list[tuple[str, str, str, list[s
             page = browser.new_page()
             page.goto(base + prefix)
             worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
-            raw = (site / prefix.strip("/") / "search" / "search_index.json").read_bytes()
+            raw = (site / language.prefix / "search" / "search_index.json").read_bytes()
             size = f"{len(raw) / 1024:.0f} KiB | {len(gzip.compress(raw, 9)) / 1024:.0f} KiB"
-            query_sets = (("names", query_set(factbase, lang)), ("prefixes", prefix_query_set(factbase, lang)))
+            query_sets = (
+                ("names", query_set(factbase, lang)),
+                ("prefixes", prefix_query_set(factbase, lang)),
+                ("sections", section_query_set(factbase, lang)),
+            )
             for kind, queries in query_sets:
-                answers = page.evaluate(
-                    RUN_QUERIES,
-                    {
-                        "worker": base + prefix + worker,
-                        "index": base + prefix + "search/search_index.json",
-                        "queries": [q for q, _ in queries],
-                    },
-                )
-                found = list(zip(queries, answers, strict=True))
-                top1 = sum(1 for (_, want), got in found if got[:1] == [want])
-                top3 = sum(1 for (_, want), got in found if want in got)
-                misses += [(lang, q, want, got) for (q, want), got in found if got[:1] != [want]]
+                answers = _ask(page, base, prefix, worker, [q for q, _ in queries])
+                # A page is found by its own entry or any of its sections'; a section, by its own entry only.
+                got = [
+                    [loc if "#" in want else loc.split("#")[0] for loc, _ in a]
+                    for (_, want), a in zip(queries, answers, strict=True)
+                ]
+                found = list(zip(queries, got, strict=True))
+                top1 = sum(1 for (_, want), g in found if g[:1] == [want])
+                top3 = sum(1 for (_, want), g in found if want in g)
+                misses += [(lang, q, want, g) for (q, want), g in found if g[:1] != [want]]
                 print(
                     f"| {lang} | {kind} | {len(queries)} | {100 * top1 / len(queries):.1f}% "
                     f"| {100 * top3 / len(queries):.1f}% | {size} |"
                 )
+            years = year_query_set(inputs, lang)
+            answers = _ask(page, base, prefix, worker, [title for title, _, _ in years])
+            shown = 0
+            for (title, where, dates), answer in zip(years, answers, strict=True):
+                snippet = next((_TAGS.sub("", text).strip() for loc, text in answer if loc == where), "")
+                if snippet.startswith(dates):
+                    shown += 1
+                else:
+                    misses.append((lang, title, f"{where} with an event first", [snippet[:60]]))
+            print(
+                f"| {lang} | year pages: an event first | {len(years)} | {100 * shown / len(years):.1f}% | | {size} |"
+            )
             page.close()
         browser.close()
     return misses

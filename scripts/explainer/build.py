@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .generate import DOCS_DIR, EDIT_BASE, MARKER, write_docs
+from .generate import DOCS_DIR, EDIT_BASE, MARKER, print_notes, site_addresses, write_docs
 from .inputs import load_inputs
 from .linkcheck import SiteChecker
 from .mkdocs_config import config_path, jieba_dictionary_file
@@ -177,7 +177,8 @@ def build_site(facts: Path, site: Path, *, site_url: str | None = None, docs_out
     """The whole pipeline, in order. Each step checks everything before the next starts, and the site is
     replaced only at the end: a failure anywhere leaves the published folder as it was."""
     inputs = load_inputs(facts)  # read every input and validate it (factbase/load.py, validate.py, resolve.py)
-    pages = render_site(inputs, EDIT_BASE)  # render every page of every language (render/)
+    print_notes(inputs)  # what the history of seeds/ (history.py) cannot date, and why
+    pages = render_site(inputs, EDIT_BASE, addresses=site_addresses(site_url))  # every page of every language
     write_docs(inputs, pages, docs_out)  # write the docs folders MkDocs reads (generate.py)
     shown_as = display_path(site)
     site = site.resolve()

@@ -7,14 +7,18 @@ page can never take the place of a hand-written one.
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 import yaml
 
 from .inputs import Inputs, load_inputs
-from .mkdocs_config import jieba_dictionary_file, write_configs
+from .mkdocs_config import default_site_url, jieba_dictionary_file, write_configs
 from .problems import InputError, Problem
 from .registry import CODES, LANGUAGES, PAGE_TYPES
+from .render.freshness import undated_note
 from .render.navigation import NAV_FILE, THEME_WORDS_FILE, navigation, theme_words
 from .render.site import render_site
 from .repository import edit_base
@@ -22,6 +26,19 @@ from .repository import edit_base
 DOCS_DIR = Path("docs")
 MARKER = ".generated-by-explainer"
 EDIT_BASE = edit_base()  # pyproject.toml's repository and branch, or REPO_URL and REPO_BRANCH
+
+
+def site_addresses(site_url: str | None = None, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """Where each language is published, as its MkDocs build is told (build.py mkdocs_environment, mkdocs_config.py):
+    the address given (--site-url, else SITE_URL) under the language's prefix, else SITE_URL_<LANG>, else
+    mkdocs.yml's `site_url` under the prefix."""
+    base = site_url or environ.get("SITE_URL")
+    if base:
+        return {language.code: base.rstrip("/") + "/" + language.prefix for language in LANGUAGES}
+    return {
+        language.code: environ.get(f"SITE_URL_{language.env_suffix}") or default_site_url() + language.prefix
+        for language in LANGUAGES
+    }
 
 
 def jieba_dictionary(inputs: Inputs, code: str) -> str:
@@ -134,9 +151,22 @@ def write_docs(inputs: Inputs, pages: dict[str, dict[str, str]], out: Path) -> N
     _sync(out, _desired_files(inputs, pages), tuple(pages))
 
 
-def generate(facts: Path, out: Path, languages: tuple[str, ...] = CODES) -> Inputs:
+def history_notes(inputs: Inputs) -> list[str]:
+    """What the build log says about the history: why nothing is dated, or which files are not."""
+    undated = undated_note(inputs)
+    return inputs.history.notes + ([undated] if undated else [])
+
+
+def print_notes(inputs: Inputs) -> None:
+    for note in history_notes(inputs):
+        print(f"note: {note}", file=sys.stderr)
+
+
+def generate(facts: Path, out: Path, languages: tuple[str, ...] = CODES, notes: bool = True) -> Inputs:
     """Read and validate the inputs, render each language asked for (all by default), write the docs tree: the
-    steps before MkDocs."""
+    steps before MkDocs. `notes`: say in the log what has no date and why."""
     inputs = load_inputs(facts)
-    write_docs(inputs, render_site(inputs, EDIT_BASE, languages), out)
+    write_docs(inputs, render_site(inputs, EDIT_BASE, languages, site_addresses()), out)
+    if notes:
+        print_notes(inputs)
     return inputs

@@ -17,6 +17,7 @@ from .factbase.model import Entity, FactBase, Vocabulary
 from .factbase.resolve import mentions_in
 from .factbase.schema import inlined_schema
 from .factbase.yamlfile import YamlDocument, read_yaml
+from .history import History, read_history
 from .problems import REPOSITORY, InputError, Problem, display_path
 from .registry import CODES, LANGUAGES, SOURCE, TYPE_NAMES, WRITTEN, base
 from .registry import language as language_of
@@ -38,6 +39,15 @@ class Inputs:
     finders: dict[str, MentionFinder]  # by language: every name of every entity with a page, to link texts
     # by language, then entity id: each paragraph of the article that names the entity, with its first mention
     mentions: dict[str, dict[str, list[tuple[str, Mention]]]]
+    history: History  # the changes to seeds/ (history.py): what dates each page, and the changes page and feed
+    article_dir: Path = ARTICLE_DIR
+
+    def article_files(self, lang: str) -> list[Path]:
+        """The files a page showing the article in a language is made from: its metadata, its text, and its
+        translation into the language (if it is not the original)."""
+        files = [self.article_dir / META_FILE, self.article_dir / str(self.meta["file"])]
+        translation = language_of(lang).translation_file
+        return [*files, self.article_dir / translation] if translation else files
 
     def text(self, lang: str, key: str) -> str:
         """The article's title, a heading or a paragraph in a language: the original, its translation, or either
@@ -105,6 +115,11 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
             translations[language.code] = load_translation(article_dir / language.translation_file, article, language)
         except InputError as err:
             problems += err.problems
+    history = History()
+    try:
+        history = read_history(article_dir.parent)  # the seeds folder
+    except InputError as err:  # its file of ignored revisions names something that is not a commit
+        problems += err.problems
     try:
         factbase = load_factbase(facts, {p.id: article.text(p.id) for p in article.paragraphs})
     except InputError as err:
@@ -115,7 +130,9 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
         language.code: factbase if language.is_written else in_language(factbase, language.code)
         for language in LANGUAGES
     }
-    inputs = Inputs(article, meta, translations, factbase, factbases, _vocabulary(), {}, {})
+    inputs = Inputs(
+        article, meta, translations, factbase, factbases, _vocabulary(), {}, {}, history, article_dir.resolve()
+    )
     for language in LANGUAGES:
         finder = MentionFinder(_with_pages(factbases[language.code]), language.code)
         inputs.finders[language.code] = finder

@@ -57,7 +57,7 @@ def _base() -> dict[str, Any]:
         return dict(yaml.safe_load(file))
 
 
-def _default_url() -> str:
+def default_site_url() -> str:
     """The site's address when a build names none: mkdocs.yml's `site_url`."""
     url = str(_base().get("site_url", ""))
     return url if url.endswith("/") else url + "/"
@@ -71,9 +71,6 @@ def _palette(words: dict[str, str]) -> list[dict[str, Any]]:
     ]
 
 
-MATERIAL_WORDS = "material."  # the strings table's corrections of Material's own interface words
-
-
 def switcher() -> list[dict[str, str]]:
     """Every language as the theme's switcher, 404 page and sitemaps list it: where it lives from the site's top."""
     return [{"name": lang.name, "link": lang.prefix, "lang": lang.tag, "code": lang.code} for lang in LANGUAGES]
@@ -81,7 +78,7 @@ def switcher() -> list[dict[str, str]]:
 
 def language_config(language: Language, words: dict[str, str]) -> dict[str, Any]:
     """One language's config as MkDocs reads it, inheriting mkdocs.yml."""
-    url = _default_url()
+    url = default_site_url()
     suffix = language.env_suffix
     search: dict[str, Any] = {"fields": {"tags": {"boost": TAG_BOOST}}, "lang": language.search_language}
     if language.search_dictionary:
@@ -94,7 +91,6 @@ def language_config(language: Language, words: dict[str, str]) -> dict[str, Any]
         "language_code": language.code,
         "locale": language.locale,
         "languages": switcher(),
-        "material_words": {k.removeprefix(MATERIAL_WORDS): v for k, v in words.items() if k.startswith(MATERIAL_WORDS)},
     }
     return {
         "INHERIT": UP + BASE_CONFIG.name,

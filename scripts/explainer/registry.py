@@ -38,6 +38,9 @@ class Language:
     excerpt_chars: int  # context shown on each side of a mention of an entity in the article
     search_dictionary: bool  # the search segments words with a dictionary of the fact base's names (jieba)
     thousands: str = ","  # between groups of three digits ("" where a number is written whole: 1750亿, 5000万)
+    # The order names are listed in (render/collation.py): "" for the Unicode default (letters as a dictionary has
+    # them, Chinese characters by code point), "pinyin" for Chinese characters by their pinyin, before Latin letters.
+    collation: str = ""
     # A derived language has no texts of its own: they are converted from the written language `derived_from` by
     # the OpenCC conversion `conversion` (conversion.py), and a fact's explicit text in it wins.
     derived_from: str = ""
@@ -87,6 +90,7 @@ ZH = Language(
     excerpt_chars=24,
     search_dictionary=True,
     thousands="",
+    collation="pinyin",
 )
 EN = Language(
     code="en",

@@ -43,7 +43,7 @@ def _regenerate(facts: Path, lang: str = ROOT.code, docs_out: Path = DOCS_OUT) -
     started = time.perf_counter()
     before = _page_times(docs_out, lang)
     try:
-        generate(facts, docs_out, (lang,))  # MkDocs serves this language only
+        generate(facts, docs_out, (lang,), notes=False)  # MkDocs serves this language only; notes said at the start
     except InputError as err:
         return time.perf_counter() - started, [str(p) for p in err.problems], False
     return time.perf_counter() - started, [], _page_times(docs_out, lang) != before

@@ -125,7 +125,7 @@ def test_search_puts_the_named_page_first_in_the_readers_language(
 
 
 @pytest.mark.parametrize("path", ["/companies/sensetime/", "/en/timeline/"])
-def test_the_search_index_loads_only_when_the_reader_opens_search(
+def test_the_search_index_and_worker_load_only_when_the_reader_opens_search(
     served_site: str, watched: Watched, path: str
 ) -> None:
     page = watched.page
@@ -134,8 +134,11 @@ def test_the_search_index_loads_only_when_the_reader_opens_search(
     page.goto(served_site + path)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
-    assert not any(p.endswith("/search_index.json") for p in requested), requested
-    with page.expect_request(lambda r: r.url.endswith("/search/search_index.json")):
+    assert not any(p.endswith("/search_index.json") or "/workers/search." in p for p in requested), requested
+    with (
+        page.expect_request(lambda r: "/workers/search." in r.url),
+        page.expect_request(lambda r: r.url.endswith("/search/search_index.json")),
+    ):
         page.locator("input.md-search__input").click()
     assert watched.errors == [] and watched.outside == []
 

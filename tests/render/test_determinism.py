@@ -1,4 +1,4 @@
-"""The same inputs make the same site, byte for byte: twice in one process, and across hash seeds.
+"""The same inputs make the same site, byte for byte: twice in one process, and across hash seeds and time zones.
 
 Set and dict iteration order depends on PYTHONHASHSEED for strings; if it leaked into a page,
 two runs of `make site` would differ (and a live preview would rewrite pages that did not change).
@@ -47,12 +47,13 @@ def test_generating_twice_gives_the_same_tree(tmp_path: Path) -> None:
     assert [p for p in one if one[p] != two[p]] == []
 
 
-def test_generating_with_other_hash_seeds_gives_the_same_tree(tmp_path: Path) -> None:
-    """`explainer generate` in fresh interpreters with fixed, different PYTHONHASHSEEDs, against this process's."""
+def test_generating_with_other_hash_seeds_and_time_zones_gives_the_same_tree(tmp_path: Path) -> None:
+    """`explainer generate` in fresh interpreters with fixed, different PYTHONHASHSEEDs, and time zones 15 hours
+    apart (a page's date is its commit's day in UTC), against this process's."""
     generate(FACTS, tmp_path / "here")
     runs = {}
-    for seed in ("0", "4242"):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "scripts")}
+    for seed, zone in (("0", "America/Los_Angeles"), ("4242", "Asia/Shanghai")):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": zone, "PYTHONPATH": str(ROOT / "scripts")}
         out = tmp_path / f"seed-{seed}"
         command = [sys.executable, "-m", "explainer", "generate", "--facts", str(FACTS), "--out", str(out)]
         runs[out] = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -17,12 +17,14 @@ import subprocess
 import sys
 import time
 import tracemalloc
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
+from history_repo import commit, scripted_repository
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -695,3 +697,50 @@ def test_a_100_000_item_list_is_refused_quickly_at_its_line(
     assert code == 1
     where = "1:1" if message.endswith("keys") else ("3:10" if tail.startswith(b"sources: [") else "4:1")
     assert problems == [f"{path}:{where}: error: {message}"]
+
+
+# --- Commit subjects on the changes page and in the feed -------------------------------------------------------
+
+HOSTILE_SUBJECTS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "[^1]: x",
+    "**bold** _em_ `code` | a | b |",
+    "# heading {: onclick=alert(1) }",
+    "{{ config }}",
+    "{% include 'x' %}",
+    '--8<-- "/etc/passwd"',
+    "&lt;b&gt; &amp; <!-- x",
+]
+
+
+def _history_with_subjects(root: Path, subjects: list[str]) -> dict[str, dict[str, str]]:
+    """A repository with scripted commits, then one commit per subject (each changing a fact file), rendered."""
+    scripted = scripted_repository(root)
+    acme = scripted.facts / "companies" / "acme.yaml"
+    for number, subject in enumerate(subjects):
+        acme.write_text(acme.read_text(encoding="utf-8") + f"# {number}\n", encoding="utf-8")
+        commit(scripted.root, subject, f"2024-04-{number + 1:02d}T12:00:00Z")
+    return render_site(load_inputs(scripted.facts, scripted.seeds / "article"), EDIT_BASE)
+
+
+def test_commit_subjects_reach_the_changes_page_and_the_feed_as_typed(tmp_path: Path) -> None:
+    """HTML, Markdown and template syntax in a commit's subject show as typed: the changes page makes the same elements
+    as with plain subjects, and the feed's titles read back as the subjects."""
+    hostile = _history_with_subjects(tmp_path / "hostile", HOSTILE_SUBJECTS)
+    benign = _history_with_subjects(tmp_path / "benign", [f"Change {n}" for n in range(len(HOSTILE_SUBJECTS))])
+    for lang in hostile:
+        html = to_html(_body(hostile[lang]["changes.md"]))
+        found, expected = Page(html), Page(to_html(_body(benign[lang]["changes.md"])))
+        assert "<script" not in html.lower()
+        assert not [n for _, names in found.elements for n in names if n.startswith("on")]
+        assert not [u for u in found.urls if re.match(r"\s*(javascript|vbscript|data):", u, re.I)]
+        assert sorted(found.elements) == sorted(expected.elements), lang
+        for subject in HOSTILE_SUBJECTS:
+            assert " ".join(subject.split()) in found.text, subject
+        feed = ET.fromstring(hostile[lang]["feed.xml"])
+        titles = [
+            e.findtext("{http://www.w3.org/2005/Atom}title") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")
+        ]
+        assert titles[: len(HOSTILE_SUBJECTS)] == HOSTILE_SUBJECTS[::-1]

@@ -101,7 +101,7 @@ def test_search_names_are_every_name_and_alias_whole_and_once() -> None:
 
 
 def test_every_page_loads_materials_bundle_deferred(built_site: Path) -> None:
-    """A phone on a slow network paints before it has the bundle (theme_patches.py, 6)."""
+    """A phone on a slow network paints before it has the bundle (theme_patches.py, 7)."""
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 40
     undeferred = [

@@ -19,6 +19,7 @@ from explainer.linkcheck import SiteChecker
 from explainer.mkdocs_config import config_path
 from explainer.problems import InputError
 from explainer.registry import LANGUAGES, REPOSITORY, Language
+from explainer.render.freshness import undated_note
 
 SOURCE = Path("seeds/article/000_d9ddb1bf6354f5a4.txt")
 
@@ -329,3 +330,27 @@ def test_the_link_check_runs_before_the_new_site_replaces_the_old(tmp_path: Path
         "site/en/index.html:1:1: error: broken link ../#gone: no element with id 'gone' (the old site was kept)",
         "site/index.html:1:1: error: broken link /nowhere/: no such file (the old site was kept)",
     ]
+
+
+def test_every_page_but_the_changes_page_says_when_it_last_changed(built_site: Path) -> None:
+    """In every language, with a link in its head to the language's feed. Only where this checkout has the history
+    and every file under seeds/ is committed: elsewhere no page has a date (tests/site/test_without_history.py)."""
+    inputs = real_inputs()
+    if not inputs.history.available or undated_note(inputs):
+        pytest.skip("this checkout has no history of seeds/, or a file there is not committed: no page is dated")
+    updated = re.compile(r'<p class="page-updated"[^>]*>[^<]*<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">')
+    for language in LANGUAGES:
+        root = built_site / language.prefix
+        others = [built_site / o.prefix for o in LANGUAGES if o.prefix and o is not language]
+        pages = [p for p in root.rglob("index.html") if not any(p.is_relative_to(o) for o in others)]
+        assert len(pages) > 100
+        undated, unfed = [], []
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            if (page.parent.name == "changes") == bool(updated.search(html)):
+                undated.append(page.relative_to(built_site).as_posix())
+            feed = re.search(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', html)
+            if not feed or (page.parent / feed[1]).resolve() != (root / "feed.xml").resolve():
+                unfed.append(page.relative_to(built_site).as_posix())
+        assert undated == [] and unfed == [], language.code
+        assert (root / "feed.xml").is_file()

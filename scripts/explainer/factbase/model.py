@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,30 +60,67 @@ class Link:
 
 @dataclass(repr=False)
 class FactBase:
-    """Entities by id and the links between them, indexed from both ends (resolve.py builds it)."""
+    """Entities by id and the links between them, indexed from both ends (resolve.py builds it).
+
+    While a page renders, `reading()` notes every entity looked up through these methods, so that the page knows
+    the files it shows (render/freshness.py); what a renderer finds by scanning `entities` itself it notes with
+    `shown()`.
+    """
 
     entities: dict[str, Entity]  # by id; ids are unique across all types
     links: list[Link]
     by_source: dict[str, list[Link]] = field(default_factory=dict)  # entity id -> the links its file states
     by_target: dict[str, list[Link]] = field(default_factory=dict)  # entity id -> the links pointing at it
+    _readers: list[set[Entity]] = field(default_factory=list, init=False, compare=False)
 
     def __repr__(self) -> str:
         return f"FactBase({len(self.entities)} entities, {len(self.links)} links)"
 
+    @contextmanager
+    def reading(self) -> Iterator[set[Entity]]:
+        """Every entity looked up until the block ends."""
+        seen: set[Entity] = set()
+        self._readers.append(seen)
+        try:
+            yield seen
+        finally:
+            self._readers.remove(seen)
+
+    def shown(self, entities: Iterable[Entity]) -> None:
+        """Note entities found without looking them up here (by a scan of `entities`), for `reading()`."""
+        found = tuple(entities)  # once, however many are reading
+        for seen in self._readers:
+            seen.update(found)
+
     def of_type(self, type_name: str) -> list[Entity]:
-        return sorted((e for e in self.entities.values() if e.type == type_name), key=lambda e: e.id)
+        found = sorted((e for e in self.entities.values() if e.type == type_name), key=lambda e: e.id)
+        if self._readers:
+            self.shown(found)
+        return found
 
     def get(self, entity_id: str) -> Entity:
-        return self.entities[entity_id]
+        entity = self.entities[entity_id]
+        if self._readers:
+            self.shown((entity,))
+        return entity
 
     def get_all(self, entity_ids: list[str]) -> list[Entity]:
-        return [self.entities[i] for i in entity_ids]
+        found = [self.entities[i] for i in entity_ids]
+        if self._readers:
+            self.shown(found)
+        return found
 
     def links_from(self, entity: Entity, relation: str | None = None) -> list[Link]:
-        return [link for link in self.by_source.get(entity.id, []) if relation is None or link.relation == relation]
+        found = [link for link in self.by_source.get(entity.id, []) if relation is None or link.relation == relation]
+        if self._readers:
+            self.shown(link.target for link in found)
+        return found
 
     def links_to(self, entity: Entity, relation: str | None = None) -> list[Link]:
-        return [link for link in self.by_target.get(entity.id, []) if relation is None or link.relation == relation]
+        found = [link for link in self.by_target.get(entity.id, []) if relation is None or link.relation == relation]
+        if self._readers:
+            self.shown(link.source for link in found)
+        return found
 
 
 def label_key(prefix: str, value: object) -> str:

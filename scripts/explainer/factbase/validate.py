@@ -180,18 +180,21 @@ def _closest(value: str, candidates: list[str]) -> str:
 
 
 def _name_problems(docs: list[tuple[str, str, YamlDocument]]) -> list[Problem]:
-    """Two pages answering to one name would make article links and search ambiguous."""
+    """Two pages (or a page and a section a reader searches by its aliases, as the verdict's price war) answering
+    to one name would make article links and search ambiguous."""
     owners: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
     for type_name, entity_id, doc in docs:
-        if type_name not in PAGE_TYPES:
-            continue
         data = doc.data
+        if type_name not in PAGE_TYPES and not isinstance(data.get("aliases"), dict):
+            continue
         for lang in CODES:
             # A derived language's names are converted (and so reported at the written text they come from),
             # unless the file gives them.
             at = {key: lang if lang in data.get(key, {}) else base(lang) for key in ("name", "aliases")}
-            spots: list[tuple[tuple[Any, ...], str]] = [(("name", at["name"]), derived_text(data["name"], lang))]
+            spots: list[tuple[tuple[Any, ...], str]] = (
+                [(("name", at["name"]), derived_text(data["name"], lang))] if "name" in data else []
+            )
             aliases = derived_text(data.get("aliases", {}), lang) or []
             spots += [(("aliases", at["aliases"], i), a) for i, a in enumerate(aliases)]
             for loc, name in spots:

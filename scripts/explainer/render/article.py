@@ -21,10 +21,12 @@ class Block:
 def notes_by_paragraph(inputs: Inputs, lang: str) -> dict[str, list[dict[str, Any]]]:
     """Editor's notes of every entity, filed under the paragraph they correct."""
     notes: dict[str, list[dict[str, Any]]] = {}
-    for entity in sorted(inputs.factbases[lang].entities.values(), key=lambda e: (e.type, e.id)):
+    factbase = inputs.factbases[lang]
+    for entity in sorted(factbase.entities.values(), key=lambda e: (e.type, e.id)):
         for note in entity.data.get("notes", []):
             if "paragraph" in note:
                 notes.setdefault(note["paragraph"], []).append({**note, "entity": entity})
+                factbase.shown((entity,))  # the article page shows the note: its file dates the page
     return notes
 
 

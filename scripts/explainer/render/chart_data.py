@@ -105,6 +105,7 @@ def parameter_bars(factbase: FactBase, figures: list[Entity], words: dict[str, d
     for entity in sorted(factbase.entities.values(), key=lambda e: e.id):
         if "parameters" not in entity.data:
             continue
+        factbase.shown((entity,))  # found by a scan, not looked up: the page that charts it shows its file
         count = entity.data["parameters"]
         same = [
             f

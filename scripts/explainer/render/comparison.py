@@ -50,13 +50,15 @@ def _holds(entity: Entity, column: str, factbase: FactBase, latest: dict[str, Re
 
 
 def index_groups(
-    factbase: FactBase, vocabulary: Vocabulary, type_name: str, field: str, latest: dict[str, Release]
+    entities: list[Entity], factbase: FactBase, vocabulary: Vocabulary, field: str, latest: dict[str, Release]
 ) -> list[IndexGroup]:
-    """The type's entities by the group of their `field`, in the schema's order of the groups; empty groups left
-    out, and in each group the columns that no entity of it fills."""
+    """Entities of one type (in the order the index lists them) by the group of their `field`, in the schema's
+    order of the groups; empty groups left out, and in each group the columns that no entity of it fills."""
+    if not entities:
+        return []
     groups = []
-    for name, values in vocabulary.groups(type_name, field):
-        members = tuple(e for e in factbase.of_type(type_name) if e.data.get(field) in values)
+    for name, values in vocabulary.groups(entities[0].type, field):
+        members = tuple(e for e in entities if e.data.get(field) in values)
         if members:
             columns = tuple(c for c in COLUMNS if any(_holds(e, c, factbase, latest) for e in members))
             groups.append(IndexGroup(name, members, columns))

@@ -291,8 +291,8 @@ class PageContext:
     def date(self, iso: str) -> str:
         return date_label(iso, self.lang)
 
-    def time(self, iso: str) -> str:
-        return time_tag(iso, self.lang)
+    def time(self, iso: str, machine: str = "") -> str:
+        return time_tag(iso, self.lang, machine)
 
     def number(self, value: float) -> str:
         return big_number(value, self.lang)

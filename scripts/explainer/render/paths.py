@@ -20,6 +20,8 @@ VERDICT_COMPANIES = "verdict/companies.md"  # the verdict's table, a page of its
 VERDICT_VOICES = "verdict/voices.md"  # the article's voices against what happened
 CHARTS = "charts.md"
 MAP = "map.md"
+CHANGES = "changes.md"  # the latest changes to the fact base (render/freshness.py); the one page without a date
+FEED = "feed.xml"  # the same changes as an Atom feed, at the top of each language's folder
 DATA_DIR = "data"
 DATA = f"{DATA_DIR}/index.md"
 FACTBASE_JSON = f"{DATA_DIR}/factbase.json"
@@ -87,6 +89,8 @@ class SiteMap:
     charts = Page(CHARTS)
     map = Page(MAP)
     data = Page(DATA)
+    changes = Page(CHANGES)
+    feed = Page(FEED)
 
     @staticmethod
     def index(type_name: str) -> Page:

@@ -1,4 +1,5 @@
-"""What an entity page tells Material's search: its names as tags, and a boost over other pages.
+"""What a page tells Material's search: an entity page's names as tags, and a boost over other pages; a section's
+names (the verdict's price war: 价格战, price war).
 
 The tags hold every name and alias in the written languages (a derived language its own instead), whole. Search indexes their words, so a
 reader finds Tongyi Qianwen from "Qianwen"; and the patched search worker (overrides/hooks/theme_patches.py) ranks
@@ -20,3 +21,12 @@ def search_names(entity: Entity, lang: str) -> list[str]:
     language's pages its own names take the place of those they are converted from (繁體 names, not 简体)."""
     codes = [lang if code == base(lang) else code for code in WRITTEN]
     return list(dict.fromkeys(name for code in codes for name in entity.names(code)))
+
+
+def section_names(fact: Entity, lang: str) -> list[str]:
+    """What a reader may search the section showing a fact by: its aliases in the languages the page holds names
+    in (as search_names), each once. The search hook (overrides/hooks/search_index.py) gives them to the section as
+    its tags, and the patched search worker ranks first the section one of whose tags is the query, as it does a
+    page."""
+    codes = [lang if code == base(lang) else code for code in WRITTEN]
+    return list(dict.fromkeys(name for code in codes for name in fact.aliases(code)))

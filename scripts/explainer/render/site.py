@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -14,6 +14,7 @@ import jinja2
 
 from ..factbase.model import Entity, FactBase, Mention, value_label
 from ..filecache import while_unchanged
+from ..history import Commit
 from ..inputs import ARTICLE_DIR, META_FILE, Inputs
 from ..problems import InputError, Problem, display_path
 from ..registry import (
@@ -21,6 +22,7 @@ from ..registry import (
     CODES,
     DEVELOPED_BY,
     PAGE_TYPES,
+    SOURCE,
     VERDICT_MORE,
     VERDICT_TABLE,
     VERDICT_VOICES,
@@ -34,14 +36,17 @@ from . import paths
 from .article import article_blocks, paragraph_texts
 from .bars import draw_section, draw_series
 from .chart_data import chart_sections, event_counts
+from .collation import in_order
 from .columns import draw_event_counts
 from .comparison import index_groups, latest_releases
 from .context import PageContext
 from .downloads import csv_columns, download_files, schema_fields, schema_summary
+from .feed import atom_feed
+from .freshness import PAGES_LISTED, Change, PageFiles, changes, entity_path, page_title
 from .linked_data import describe
 from .numbers import big_number, quantity
 from .relation_map import draw_relation_map
-from .search import ENTITY_PAGE_BOOST, search_names
+from .search import ENTITY_PAGE_BOOST, search_names, section_names
 from .text import attr, date_label, fill, json_ld, md_text, yaml_string
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -150,10 +155,13 @@ def _relations(factbase: FactBase, entity: Entity) -> list[tuple[str, list[Entit
 class SiteRenderer:
     """Renders the pages of one language."""
 
-    def __init__(self, inputs: Inputs, lang: str, edit_base: str):
+    def __init__(self, inputs: Inputs, lang: str, edit_base: str, address: str = ""):
         self.inputs = inputs
         self.lang = lang
         self.edit_base = edit_base
+        self.address = address  # where the language's pages are published, for the feed ("": relative to it)
+        self.shows: set[Path] = set()  # files the page being rendered shows besides the facts it looks up
+        self.about: set[Path] = set()  # and those of them it is about: an entity's own file, the article
         self.strings = inputs.vocabulary.words[lang]
         self.factbase = inputs.factbases[lang]  # its texts in this language (a derived one's converted)
         self.meta = inputs.meta_in(lang)
@@ -178,9 +186,15 @@ class SiteRenderer:
             path,
             self.strings,
             self.factbase,
-            self.inputs.finders[self.lang].first_each,
+            self._names_in,
             self._source_url(path),
         )
+
+    def _names_in(self, text: str) -> list[Mention]:
+        """The first mention of each entity in a text, which the page links (and so shows: its name, a tooltip)."""
+        found = self.inputs.finders[self.lang].first_each(text)
+        self.factbase.shown(mention.entity for mention in found)
+        return found
 
     def _render(self, template: str, path: str, **values: Any) -> str:
         ctx = self._context(path)
@@ -188,6 +202,8 @@ class SiteRenderer:
 
     def article(self) -> str:
         ctx = self._context(paths.ARTICLE)
+        self.about.update(self.inputs.article_files(self.lang))
+        self.shows.update(self.about)
         blocks = article_blocks(self.inputs, ctx)
         meta = self.meta
         title = self.inputs.text(self.lang, "title")
@@ -199,6 +215,11 @@ class SiteRenderer:
         factbase = self.factbase
         events = _events_of(factbase, entity)
         quotes = _of_type_linking(factbase, entity, "quotes")
+        mentions = self.mentions.get(entity.id, [])
+        self.about.add(entity_path(entity))
+        self.shows.update(self.about)
+        if mentions:  # excerpts of the article in the page's language
+            self.shows.update(self.inputs.article_files(self.lang))
         return self._render(
             "entity.md.j2",
             paths.entity_page(entity),
@@ -213,20 +234,21 @@ class SiteRenderer:
             figures=_of_type_linking(factbase, entity, "figures"),
             standing=next(iter(_of_type_linking(factbase, entity, "standings")), None),
             verdict_points=[p for p in _of_type_linking(factbase, entity, "verdict") if not p.data.get("lead")],
-            mentions=self.mentions.get(entity.id, []),
+            mentions=mentions,
             latest=self.latest.get(entity.id),
             edit_url=f"{self.edit_base}{entity.file}",
         )
 
     def index(self, type_name: str) -> str:
         factbase = self.factbase
+        entities = in_order(factbase.of_type(type_name), lambda e: e.name(self.lang), self.lang)
         field = entity_type(type_name).index_groups
-        groups = index_groups(factbase, self.inputs.vocabulary, type_name, field, self.latest) if field else []
+        groups = index_groups(entities, factbase, self.inputs.vocabulary, field, self.latest) if field else []
         return self._render(
             entity_type(type_name).index_template,
             paths.index_page(type_name),
             type_name=type_name,
-            entities=factbase.of_type(type_name),
+            entities=entities,
             groups=groups,
             latest=self.latest,
             factbase=factbase,
@@ -251,6 +273,7 @@ class SiteRenderer:
         """One year of the timeline, with the filters for its own events."""
         years = self.years
         events = years[year]
+        self.factbase.shown(events)  # found before any page was rendered
         return self._render(
             "timeline_year.md.j2",
             paths.timeline_year(year),
@@ -258,13 +281,19 @@ class SiteRenderer:
             events=events,
             all_years=list(years),
             headline=_headlines(self.factbase).get(year),
-            involved={i for e in events for i in e.data["involves"]},
+            involved=self._involved(events),
             categories=[
                 (c, value_label("events", "category", c, self.strings))
                 for c in self.inputs.vocabulary.allowed("events", "category")
             ],
             factbase=self.factbase,
         )
+
+    def _involved(self, events: list[Entity]) -> list[tuple[str, list[Entity]]]:
+        """What the events involve, grouped by type in the registry's order, each group in the language's order."""
+        ids = {i for e in events for i in e.data["involves"]}
+        groups = [(t, [e for e in self.factbase.of_type(t) if e.id in ids]) for t in PAGE_TYPES]
+        return [(t, in_order(group, lambda e: e.name(self.lang), self.lang)) for t, group in groups if group]
 
     def debate(self) -> str:
         quotes = self.factbase.of_type("quotes")
@@ -278,6 +307,7 @@ class SiteRenderer:
         """The home page: the question, the short answer, key numbers, the timeline at a glance, the cast."""
         facts = self.factbase
         counts = event_counts(facts, self.inputs.vocabulary.words)
+        self.shows.add(self.inputs.article_dir / META_FILE)  # the article's month
         return self._render(
             "home.md.j2",
             paths.HOME,
@@ -346,6 +376,7 @@ class SiteRenderer:
             series_of=series_of,
             events_of=by_date,
             drawings={p.id: [draw_series(s, self.lang, self.strings) for s in series_of[p.id]] for p in points},
+            section_names={p.id: section_names(p, self.lang) for p in points if section_names(p, self.lang)},
             more_anchor=VERDICT_MORE,
         )
 
@@ -392,6 +423,7 @@ class SiteRenderer:
             for t, schema in self.inputs.vocabulary.schemas.items()
         ]
         title = self.inputs.article.title
+        self.shows.update(self.inputs.article_files(SOURCE.code))  # its title, outlet and licence
         return self._render("data.md.j2", paths.DATA, files=files, schemas=schemas, meta=self.meta, title=title)
 
     def _page_makers(self, downloads: dict[str, str]) -> Iterator[tuple[str, str, Callable[[], str]]]:
@@ -418,22 +450,60 @@ class SiteRenderer:
                 yield paths.entity_page(entity), entity.file, partial(self.entity, entity)
 
     def pages(self, downloads: dict[str, str]) -> dict[str, str]:
-        """Every page by its path in the docs folder, and the data files the download page offers.
+        """Every page by its path in the docs folder, each dated by the files it shows; the changes page and the
+        feed; and the data files the download page offers.
 
         A page that fails to render is reported with the page and the input it was made from, never as a
         traceback; every page is tried, so one run lists them all.
         """
         pages: dict[str, str] = {}
+        made: list[PageFiles] = []
         problems: list[Problem] = []
         for path, origin, make in self._page_makers(downloads):
             try:
-                pages[path] = make()
+                self.shows, self.about = set(), set()
+                with self.factbase.reading() as seen:
+                    text = make()
+                files = frozenset(self.shows | {entity_path(e) for e in seen})
+                made.append(PageFiles(path, page_title(text), files, frozenset(self.about)))
+                pages[path] = text + self.updated(path, self.inputs.history.newest(files))
             except Exception as err:  # reported with its page: `make check` should have refused what caused it
                 message = f"cannot render the {self.lang} page {path}: {type(err).__name__}: {err}"
                 problems.append(Problem(origin, 1, 1, message, "`make check` let this through: please report it"))
         if problems:
             raise InputError(problems)
+        listed = changes(self.inputs.history, made)
+        pages[paths.CHANGES] = self._render(
+            "changes.md.j2",
+            paths.CHANGES,
+            days=_by_day(listed),
+            available=self.inputs.history.available,
+            listed=len(listed),
+            commit_url=self.commit_url,
+            pages_listed=PAGES_LISTED,
+        )
+        pages[paths.FEED] = atom_feed(self.lang, self.address, self.strings, listed, self.commit_url)
         return pages | downloads
+
+    @property
+    def commit_url(self) -> str:
+        """The repository's address of a commit, but for its hash: where the edit links lead, …/commit/."""
+        return self.edit_base.rsplit("/edit/", 1)[0] + "/commit/"
+
+    def updated(self, path: str, commit: Commit | None) -> str:
+        """The line that closes a page: when a file it shows last changed, and a link to every change ("" where
+        that is unknown)."""
+        if commit is None:
+            return ""
+        return "\n" + self._render("_updated.md.j2", path, commit=commit)
+
+
+def _by_day(listed: list[Change]) -> list[tuple[str, list[Change]]]:
+    """The changes grouped by their day in UTC, newest first (as they are listed)."""
+    days: dict[str, list[Change]] = {}
+    for change in listed:
+        days.setdefault(change.commit.day, []).append(change)
+    return list(days.items())
 
 
 def _type_folder(factbase: FactBase, type_name: str) -> str | None:
@@ -464,16 +534,20 @@ def _size(text: str) -> str:
     return f"{len(text.encode('utf-8')) / 1000:.1f} kB"
 
 
-def render_site(inputs: Inputs, edit_base: str, languages: tuple[str, ...] = CODES) -> dict[str, dict[str, str]]:
-    """Every generated file of each language asked for (all by default): {lang: {path: text}}, Markdown pages and
-    the data downloads."""
+def render_site(
+    inputs: Inputs, edit_base: str, languages: tuple[str, ...] = CODES, addresses: Mapping[str, str] | None = None
+) -> dict[str, dict[str, str]]:
+    """Every generated file of each language asked for (all by default): {lang: {path: text}}, Markdown pages, the
+    feed and the data downloads. `addresses` are where each language is published (the feed's links are absolute;
+    without them, relative to the language's folder)."""
     # The downloads hold the same data in both languages: written out once.
     downloads = download_files(inputs.factbase, [p.id for p in inputs.article.paragraphs], inputs.vocabulary.schemas)
     rendered: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
     for lang in languages:
         try:
-            rendered[lang] = SiteRenderer(inputs, lang, edit_base).pages(downloads)
+            address = (addresses or {}).get(lang, "")
+            rendered[lang] = SiteRenderer(inputs, lang, edit_base, address).pages(downloads)
         except InputError as err:
             problems += err.problems
     if problems:

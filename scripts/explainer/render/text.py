@@ -77,8 +77,10 @@ def date_label(iso: str, lang: str) -> str:
     return written.date_formats[len(parts) - 1].format(**values)
 
 
-def time_tag(iso: str, lang: str) -> str:
-    return f'<time datetime="{attr(iso)}">{html.escape(date_label(iso, lang))}</time>'
+def time_tag(iso: str, lang: str, machine: str = "") -> str:
+    """A date at its precision as the language writes it, in a <time> element whose datetime is `iso`, or the more
+    precise `machine` where one is given (an instant: 2024-03-01T23:30:00Z)."""
+    return f'<time datetime="{attr(machine or iso)}">{html.escape(date_label(iso, lang))}</time>'
 
 
 def fill(table: dict[str, str], key: str, **values: object) -> str:
