@@ -10,7 +10,8 @@ The cases start from the real files (tests/fixtures/minimal and seeds/facts) and
 bytes, lines and characters, or are random YAML, random text and random bytes; a tenth change the
 schemas' allowed values and the strings table instead (tests/schema_world.py). The seed is fixed
 (`derandomize=True`), so a run is repeatable. `FUZZ_CASES` sets the number of cases in all
-(300 by default; `make fuzz` runs 10,000); the figures are printed when the module finishes.
+(60 in `make test`, 300 with EXAMPLES=full, 10,000 in `make fuzz`: tests/examples.py); the figures are printed when
+the module finishes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schema_world import Change, changed_schemas, schema_changes, use_allowed_values
@@ -44,7 +46,9 @@ from explainer.render.site import render_site
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 REAL = ROOT / "seeds" / "facts"
-CASES = int(os.environ.get("FUZZ_CASES", "300"))  # in all: two thirds mutated real files, one third random
+CASES = int(
+    os.environ.get("FUZZ_CASES", examples(full=300, quick=60))
+)  # in all: two thirds mutated real files, one third random
 FIGURES: Counter[str] = Counter()
 
 
@@ -511,7 +515,7 @@ def test_random_yaml_text_and_bytes_end_in_success_or_clear_errors(workspace: Pa
 def test_changed_schemas_end_in_success_or_clear_errors(workspace: Path) -> None:
     """Values added to or removed from a schema, labels dropped: the check refuses clearly or the site renders."""
 
-    @fuzz_settings(max(CASES // 10, 20))
+    @fuzz_settings(max(CASES // 10, examples(full=20, quick=6)))
     @given(st.lists(schema_changes(), min_size=1, max_size=3), st.lists(st.integers(0, 99), min_size=5))
     def case(changes: list[Change], picks: list[int]) -> None:
         facts = workspace / "facts"
