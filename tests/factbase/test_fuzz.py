@@ -41,6 +41,7 @@ from explainer.__main__ import main
 from explainer.article.translation import load_translation
 from explainer.factbase import yamlfile
 from explainer.generate import EDIT_BASE
+from explainer.registry import CODES, WRITTEN
 from explainer.render.site import render_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,7 +82,7 @@ TOKENS = [
     *(s.encode() for s in ("<script>alert(1)</script>", "{{ config }}", "{% include 'x' %}", '--8<-- "/etc/passwd"')),
     *(s.encode() for s in ("[x](javascript:alert(1))", "[^1]: x", "*[HTML]: x", "{: onclick=alert(1) }", "`|`")),
     *(s.encode() for s in ("acme", "globex", "p1", "p999", "byline", "example-news", "acme-lm", "jane-doe", "llm")),
-    *(s.encode() for s in ("name", "zh", "en", "sources", "kind", "summary", "aliases", "notes", "paragraph")),
+    *(s.encode() for s in (*CODES, "name", "sources", "kind", "summary", "aliases", "notes", "paragraph")),
     b"\t",
     b"\r",
     b"\r\n",
@@ -327,9 +328,9 @@ _scalars = (
     | st.integers(-(2**70), 2**70)
     | st.floats()
     | st.text(max_size=30)
-    | st.sampled_from(["acme", "p1", "2023-04-10", "https://x.example/", "zh", "en", "name", "sources"])
+    | st.sampled_from(["acme", "p1", "2023-04-10", "https://x.example/", *CODES, "name", "sources"])
 )
-_keys = st.sampled_from(["name", "zh", "en", "kind", "summary", "sources", "aliases", "notes", "date", "text", "x"])
+_keys = st.sampled_from(["name", *CODES, "kind", "summary", "sources", "aliases", "notes", "date", "text", "x"])
 _data = st.recursive(
     _scalars,
     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(_keys | st.text(max_size=8), inner, max_size=6),
@@ -345,7 +346,7 @@ def random_files(draw: Callable) -> tuple[str, str, bytes]:
     if kind in ("yaml", "fact"):
         value = draw(_data)
         if kind == "fact":  # shaped like a fact file: a mapping with some of the real fields
-            value = {"name": {"zh": draw(st.text(max_size=10)), "en": draw(st.text(max_size=10))}, "x": value}
+            value = {"name": {code: draw(st.text(max_size=10)) for code in WRITTEN}, "x": value}
             value.update(draw(st.dictionaries(_keys, _data, max_size=4)))
         text = yaml.dump(
             value,
