@@ -37,6 +37,7 @@ from explainer.factbase.validate import ID_PATTERN
 from explainer.generate import EDIT_BASE, MARKER, _safe_relative, generate
 from explainer.inputs import load_inputs
 from explainer.problems import InputError
+from explainer.registry import PAGE_TYPES
 from explainer.render.context import PageContext
 from explainer.render.site import render_site
 from explainer.render.text import attr, json_ld, link_title, md_text, safe_url, yaml_string
@@ -597,7 +598,7 @@ def test_a_path_is_never_an_id(name: str) -> None:
 @given(st.from_regex(ID_PATTERN, fullmatch=True))
 @settings(max_examples=examples(full=200, quick=40), derandomize=True, deadline=None)
 def test_every_id_makes_a_page_path_inside_the_docs_folder(entity_id: str) -> None:
-    for type_name in ("companies", "models", "people", "glossary"):
+    for type_name in PAGE_TYPES:
         path = f"{type_name}/{entity_id}.md"
         assert _safe_relative(path)
         assert os.path.normpath(path).startswith(type_name + os.sep)

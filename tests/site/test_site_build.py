@@ -239,10 +239,11 @@ def test_failed_build_leaves_the_previous_site_intact(
     site = _linked_copy(built_site, tmp_path / "site")
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     broken_config = tmp_path / "mkdocs.yml"
-    config = config_path("en").read_text(encoding="utf-8")  # as the generator wrote it for the built site
+    failing = next(language for language in LANGUAGES if language != registry.ROOT).code
+    config = config_path(failing).read_text(encoding="utf-8")  # as the generator wrote it for the built site
     config = config.replace("../../", str(REPOSITORY) + "/")
     broken_config.write_text(config.replace("theme:\n", "theme:\n  custom_dir: no-such-folder\n"))
-    monkeypatch.setattr(build, "config_path", lambda code: broken_config if code == "en" else config_path(code))
+    monkeypatch.setattr(build, "config_path", lambda code: broken_config if code == failing else config_path(code))
 
     with pytest.raises(InputError) as caught:
         build_site(Path("tests/fixtures/minimal"), site, docs_out=tmp_path / "docs")
@@ -277,10 +278,10 @@ def test_broken_chinese_search_fails_the_build_loudly(
     ("page", "source"),
     [
         ("companies/sensetime", "edit/main/seeds/facts/companies/sensetime.yaml"),
-        ("en/article", "edit/main/seeds/article/translation.en.yaml"),
+        (f"{registry.language('en').prefix}article", "edit/main/seeds/article/translation.en.yaml"),
         ("article", "edit/main/seeds/article/meta.yaml"),
         ("timeline", "tree/main/seeds/facts/events"),
-        ("en/glossary", "tree/main/seeds/facts/glossary"),
+        (f"{registry.language('en').prefix}glossary", "tree/main/seeds/facts/glossary"),
     ],
 )
 def test_edit_button_opens_the_data_a_page_comes_from(built_site: Path, page: str, source: str) -> None:
