@@ -22,7 +22,7 @@ from explainer.build import build_site
 from explainer.chromium import launch, serve_folder
 from explainer.factbase.model import FactBase
 from explainer.inputs import load_inputs
-from explainer.registry import PAGE_TYPES
+from explainer.registry import LANGUAGES, PAGE_TYPES, WRITTEN, base
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Words as search splits them: at spaces and hyphens, and where Chinese meets another script.
@@ -73,7 +73,8 @@ def prefix_query_set(factbase: FactBase, lang: str) -> list[tuple[str, str]]:
     entity's exact name, so it measures the ranking of partial words, not the exact-name rule.
     """
     entities = [e for type_name in PAGE_TYPES for e in factbase.of_type(type_name)]
-    all_names = [(n.casefold(), e.id) for e in entities for other in ("zh", "en") for n in e.names(other)]
+    codes = [lang if code == base(lang) else code for code in WRITTEN]  # the names a page of the language holds
+    all_names = [(n.casefold(), e.id) for e in entities for other in codes for n in e.names(other)]
     exact = {name for name, _ in all_names}
     queries = []
     for type_name in PAGE_TYPES:
@@ -97,13 +98,14 @@ def run(site: Path, facts: Path, show_misses: bool) -> None:
 
 
 def _run(site: Path, facts: Path, base: str) -> list[tuple[str, str, str, list[str]]]:
-    factbase = load_inputs(facts).factbase
+    inputs = load_inputs(facts)
     print("| language | query set | queries | top-1 | top-3 | index (raw) | index (gzip) |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     misses = []
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        for lang, prefix in (("zh", "/"), ("en", "/en/")):
+        for language in LANGUAGES:
+            lang, prefix, factbase = language.code, "/" + language.prefix, inputs.factbases[language.code]
             page = browser.new_page()
             page.goto(base + prefix)
             worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")

@@ -56,7 +56,8 @@ class Inputs:
         }
 
 
-def _load_meta(article_dir: Path) -> tuple[dict[str, Any], Article]:
+def _load_meta(article_dir: Path) -> tuple[dict[str, Any], Article, list[Problem]]:
+    """The metadata, the article it names, and what is wrong with the metadata's texts (reported with the rest)."""
     meta_path = article_dir / META_FILE
     doc = read_yaml(meta_path, display_path(meta_path))
     article = load_article(article_dir / str(doc.data.get("file", "")))
@@ -64,9 +65,7 @@ def _load_meta(article_dir: Path) -> tuple[dict[str, Any], Article]:
         raise InputError(
             [doc.problem(("title",), "the title differs from the article's first heading", f"it reads {article.title}")]
         )
-    if problems := _meta_text_problems(doc):
-        raise InputError(problems)
-    return doc.data, article
+    return doc.data, article, _meta_text_problems(doc)
 
 
 def _meta_text_problems(doc: YamlDocument) -> list[Problem]:
@@ -89,15 +88,15 @@ def _meta_text_problems(doc: YamlDocument) -> list[Problem]:
 
 def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
     """Read and check every input; raise InputError listing every problem in all of them."""
-    problems: list[Problem] = []
     try:
-        meta, article = _load_meta(article_dir)
+        meta, article, meta_problems = _load_meta(article_dir)
     except InputError as err:
         raise err
     except OSError as err:
         raise InputError(
             [Problem(display_path(article_dir), 1, 1, f"cannot read the article: {err.strerror}")]
         ) from None
+    problems = [*meta_problems]  # a list of its own, added to below
     translations: dict[str, dict[str, str]] = {}
     for language in LANGUAGES:
         if language.is_source or not language.is_written:

@@ -52,11 +52,26 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(Env, lambda dumper, env: dumper.represent_sequence("!ENV", [env.name, env.default], True))
 
 
+def _base() -> dict[str, Any]:
+    with BASE_CONFIG.open(encoding="utf-8") as file:
+        return dict(yaml.safe_load(file))
+
+
 def _default_url() -> str:
     """The site's address when a build names none: mkdocs.yml's `site_url`."""
-    with BASE_CONFIG.open(encoding="utf-8") as file:
-        url = str(yaml.safe_load(file).get("site_url", ""))
+    url = str(_base().get("site_url", ""))
     return url if url.endswith("/") else url + "/"
+
+
+def _palette(words: dict[str, str]) -> list[dict[str, Any]]:
+    """mkdocs.yml's palette, each toggle named in the language (the strings table's site.palette.<scheme>)."""
+    return [
+        {**scheme, "toggle": {**scheme["toggle"], "name": words[f"site.palette.{scheme['scheme']}"]}}
+        for scheme in _base()["theme"]["palette"]
+    ]
+
+
+MATERIAL_WORDS = "material."  # the strings table's corrections of Material's own interface words
 
 
 def switcher() -> list[dict[str, str]]:
@@ -79,6 +94,7 @@ def language_config(language: Language, words: dict[str, str]) -> dict[str, Any]
         "language_code": language.code,
         "locale": language.locale,
         "languages": switcher(),
+        "material_words": {k.removeprefix(MATERIAL_WORDS): v for k, v in words.items() if k.startswith(MATERIAL_WORDS)},
     }
     return {
         "INHERIT": UP + BASE_CONFIG.name,
@@ -87,7 +103,7 @@ def language_config(language: Language, words: dict[str, str]) -> dict[str, Any]
         "site_url": Env(f"SITE_URL_{suffix}", url + language.prefix),
         "docs_dir": Env(f"DOCS_DIR_{suffix}", UP + (DOCS_OUT / language.code).as_posix()),
         "site_dir": UP + "site/" + language.prefix,
-        "theme": {"language": language.theme_language},
+        "theme": {"language": language.theme_language, "palette": _palette(words)},
         "extra": extra,
         "plugins": [{"search": search}],
         "markdown_extensions": {

@@ -10,7 +10,7 @@ check` lists the missing ones); a template of its own only if its index needs ot
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]  # the folder holding mkdocs.yml
@@ -112,26 +112,17 @@ EN = Language(
 )
 # Traditional Chinese, converted character by character from the Simplified texts with Taiwan's standard forms
 # (OpenCC s2tw): the words stay the mainland's, which the article and its sources use; only the script changes.
-ZH_HANT = Language(
+ZH_HANT = replace(  # written as Simplified Chinese is, in the other script
+    ZH,
     code="zh-Hant",
     tag="zh-Hant",
     name="繁體中文",
     english_name="Traditional Chinese",
     prefix="zh-hant/",
     theme_language="zh-Hant",
-    search_language="zh",
     locale="zh_TW",
     is_source=False,
-    translation_file="",
-    list_separator="、",
-    sentence_separator="",
     number_words=((10**12, "萬億"), (10**8, "億"), (10**4, "萬")),
-    number_space="",
-    date_formats=("{y}年", "{y}年{m}月", "{y}年{m}月{d}日"),
-    month_names=(),
-    excerpt_chars=24,
-    search_dictionary=True,
-    thousands="",
     derived_from="zh",
     conversion="s2tw",
 )

@@ -7,6 +7,7 @@ schemas allow in the fact files: whenever the check passes, both languages rende
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,25 @@ def test_an_enum_without_x_label_is_refused(
         assert main(["check", "--facts", str(minimal_facts)]) == 1
     errors = capsys.readouterr().err
     assert f"{schemas / 'quotes.json'}:" in errors and "say nothing of how pages show them" in errors
+
+
+def test_a_schema_that_names_a_language_is_refused_where_it_does(
+    minimal_facts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Languages are the registry's: a schema that spells them would miss the next one."""
+
+    def change(documents: dict[str, Any], table: dict[str, Any]) -> None:
+        text = {"type": "string"}
+        documents["people.json"]["properties"]["name"] = {"type": "object", "properties": {"zh": text, "en": text}}
+
+    with changed_schemas(tmp_path, change) as (schemas, _):
+        assert main(["check", "--facts", str(minimal_facts)]) == 1
+    errors = capsys.readouterr().err
+    for code in ("zh", "en"):
+        assert re.search(
+            rf"{re.escape(str(schemas / 'people.json'))}:\d+:\d+: error: the schema names the language '{code}'", errors
+        ), errors
+    assert "Traceback" not in errors
 
 
 def test_a_page_that_fails_to_render_names_the_page_and_its_fact_file(monkeypatch: pytest.MonkeyPatch) -> None:

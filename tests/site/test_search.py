@@ -38,7 +38,7 @@ theme_patches = _hook_module()
 
 def test_jieba_dictionary_holds_every_chinese_name_and_alias() -> None:
     inputs = load_inputs(Path("seeds/facts"))
-    words = {line.split(" ")[0] for line in jieba_dictionary(inputs).splitlines()}
+    words = {line.split(" ")[0] for line in jieba_dictionary(inputs, "zh").splitlines()}
     assert {"通义千问", "千问", "王小川", "昆仑万维", "天工3.5", "商汤"} <= words
 
 
@@ -105,7 +105,7 @@ def _entity(entity_id: str, zh: str, en: str, en_aliases: list[str] | None = Non
 
 def test_search_names_are_every_name_and_alias_whole_and_once() -> None:
     group = _entity("g", "百团大战", "Group-buying war", ["war of group-buying sites", "Group-buying war"])
-    assert search_names(group) == ["百团大战", "Group-buying war", "war of group-buying sites"]
+    assert search_names(group, "zh") == ["百团大战", "Group-buying war", "war of group-buying sites"]
 
 
 def test_every_page_loads_materials_bundle_deferred(built_site: Path) -> None:
@@ -133,9 +133,9 @@ def test_the_search_index_holds_a_pages_text_but_not_its_footnotes(built_site: P
     text = " ".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")  # jieba's word breaks
     page = (built_site / prefix / "companies" / "sensetime" / "index.html").read_text(encoding="utf-8")
     [notes] = re.findall(r'<div class="footnote">(.*?)</div>', page, re.S)
-    source_title = re.search(r'<a href="https://[^"]+">([^<]+)</a>', notes)
+    source_title = re.search(r'<a href="https://[^"]+">(?:<span lang="[^"]+">)?([^<]+)<', notes)
     assert source_title and source_title.group(1) in page
     assert source_title.group(1) not in text
     assert "data-search-exclude" not in page  # the mark is Material's to read and remove
-    entity = load_inputs(Path("seeds/facts")).factbase.get("sensetime")
+    entity = load_inputs(Path("seeds/facts")).factbases[lang].get("sensetime")
     assert entity.data["summary"][lang][:12] in text

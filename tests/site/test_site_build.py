@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from rendered import real_inputs
-from site_pages import declared_language, html_pages, writes_in_han
+from site_pages import html_pages, writes_in_han
 
 from explainer import build, registry
 from explainer.__main__ import main
@@ -87,8 +87,8 @@ def test_english_article_says_it_is_a_translation_and_credits_the_source(built_s
 def test_every_page_declares_its_language(built_site: Path, language: Language) -> None:
     pages = html_pages(built_site, language)
     assert len(pages) > 20
-    declared = {p: re.search(r'<html lang="([^"]*)"', p.read_text(encoding="utf-8")) for p in pages}
-    wrong = [str(p) for p, lang in declared.items() if not lang or declared_language(lang.group(1)) != language]
+    declared = f'<html lang="{language.theme_language}"'  # Material's: zh-Hant, and zh for Simplified
+    wrong = [str(p) for p in pages if declared not in p.read_text(encoding="utf-8")]
     assert not wrong
 
 
@@ -264,9 +264,10 @@ def test_failed_build_leaves_the_previous_site_intact(
 def test_broken_chinese_search_fails_the_build_loudly(
     tmp_path: Path, separator: str, text: str, complaint: str
 ) -> None:
-    (tmp_path / "search").mkdir()
     index = {"config": {"lang": ["zh"], "separator": separator}, "docs": [{"location": "", "title": "", "text": text}]}
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    for language in LANGUAGES:  # the same broken index in every language, segmented or not
+        (tmp_path / language.prefix / "search").mkdir(parents=True)
+        (tmp_path / language.prefix / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
 
     with pytest.raises(InputError) as caught:
         build._check_segmented_search(tmp_path)
@@ -293,7 +294,7 @@ def test_edit_button_opens_the_data_a_page_comes_from(built_site: Path, page: st
 
 # --- `make site` refuses a broken link, in MkDocs' strict build or in the link check after it ---------------
 
-PROJECT_PARTS = ("mkdocs.yml", "languages", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
 
 
 def _project_copy(tmp_path: Path) -> Path:

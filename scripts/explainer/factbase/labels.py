@@ -173,6 +173,21 @@ def _table_problems() -> list[Problem]:
     return problems
 
 
+def _language_problems(node: _Node) -> list[Problem]:
+    """A schema never names a language: the registry's languages are given to it through x-per-language."""
+    named = [key for key in node.schema.get("properties", {}) if key in LANGUAGES]
+    return [
+        _problem(
+            node,
+            (*node.location, "properties", key),
+            f"the schema names the language '{key}'",
+            'give the value of each language with "x-per-language": {…} (and "x-required": "written"), so that '
+            "every language of scripts/explainer/registry.py is the schema's",
+        )
+        for key in named
+    ]
+
+
 def label_problems() -> list[Problem]:
     """Every schema value, relation and page type that the strings table cannot name, in every language."""
     try:
@@ -185,5 +200,6 @@ def label_problems() -> list[Problem]:
                 problems += _enum_problems(node)
             if "x-ref" in node.schema and type_name in PAGE_TYPES:
                 problems += _relation_problems(node)
+            problems += _language_problems(node)
         problems += _type_problems(type_name)
     return sorted(set(problems))

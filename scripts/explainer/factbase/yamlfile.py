@@ -322,8 +322,13 @@ def _not_text(character: str) -> str:
 
 
 def read_yaml(path: Path, shown: str) -> YamlDocument:
-    """Read one YAML file strictly; raise InputError listing every problem in it."""
-    size = path.stat().st_size
+    """Read one YAML file strictly; raise InputError listing every problem in it (or that it cannot be read)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError([Problem(shown, 1, 1, "there is no such file", "create it")]) from None
+    except OSError as err:
+        raise InputError([Problem(shown, 1, 1, f"cannot read the file: {err.strerror}")]) from None
     if size > MAX_BYTES:
         raise InputError([Problem(shown, 1, 1, f"the file is {size:,} bytes; at most {MAX_BYTES:,} are allowed")])
     with path.open("rb") as stream:  # never more than the limit in memory, even if the file grows meanwhile

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..conversion import converter
 from ..factbase.model import BYLINE, PARAGRAPH_PATTERN, Entity, FactBase, Mention, value_label
 from ..registry import CODES, PAGE_TYPES, SOURCE, WRITTEN, Language, alternates, base, entity_type, language, others
 from .numbers import big_number, figure_text, quantity
@@ -232,12 +233,20 @@ class PageContext:
         """A source, where in it, and its own words in a <q> (in the source's language); a figure the claim
         computes from them says how."""
         parts = [self.describe_source(citation["source"])]
-        if "at" in citation:
-            parts.append(md_text(citation["at"]))
         source = self.factbase.entities.get(citation["source"])
-        language = source.data.get("language", "") if source else SOURCE.tag  # not a file: the article
+        if "at" in citation:  # in the source's own words (a section's title), like its title
+            parts.append(
+                self.as_published(md_text(citation["at"]), str(source.data.get("language", "")) if source else "")
+            )
+        quote = str(citation["quote"])
+        if source:  # an outside page: its words as published, in its own script
+            language = str(source.data.get("language", ""))
+        elif base(self.lang) == SOURCE.code:  # the article, on a page in its language or converted from it
+            language, quote = self.language.tag, converter(self.lang)(quote)
+        else:
+            language = SOURCE.tag
         lang = f' lang="{attr(language)}"' if language else ""
-        text = ", ".join(parts) + f": <q{lang}>{md_text(citation['quote'])}</q>"
+        text = ", ".join(parts) + f": <q{lang}>{md_text(quote)}</q>"
         if "computed" in citation:
             text += " " + self.t("source.computed", how=md_text(citation["computed"][self.lang]))
         return text
@@ -249,9 +258,9 @@ class PageContext:
     def describe_source(self, source: str) -> str:
         if source in self.factbase.entities:
             data = self.factbase.get(source).data
-            title = md_text(data["title"])
+            title = self.as_published(md_text(data["title"]), str(data.get("language", "")))
             url = safe_url(data.get("url", ""))
-            parts = [f"[{title}]({url})" if url else title, md_text(data["publisher"])]
+            parts = [f"[{title}]({url})" if url else title, md_text(self.written(data["publisher"]))]
             if "published" in data:
                 parts.append(time_tag(data["published"], self.lang))
             if "via" in data:
@@ -259,6 +268,14 @@ class PageContext:
             return ", ".join(parts)
         label = self.t("source.byline") if source == BYLINE else self.t("source.paragraph", n=source[1:])
         return f"[{label}]({self.to(SITE.article, source)})"
+
+    def as_published(self, text: str, tag: str) -> str:
+        """A source's own words (its title, its publisher's name) on a derived language's page: kept in the script
+        they were published in, and marked as such where that is not the page's (a written language's pages
+        are as they always were)."""
+        if self.converted_from and tag and tag != self.language.tag:
+            return f'<span lang="{attr(tag)}">{text}</span>'
+        return text
 
     def read_via(self, url: str) -> str:
         """Where a source was read when only a copy was: "read via <the copy's host>", linked to the copy."""
@@ -289,9 +306,15 @@ class PageContext:
             data["value"], data["unit"], self.lang, self.strings, data.get("up_to"), data.get("more_than", False)
         )
 
+    def written(self, text: str) -> str:
+        """A text a fact keeps in one language only (a figure as its source writes it), in the page's script: on a
+        derived language's page, converted like every other text of it."""
+        return converter(self.lang)(text)
+
     def as_given(self, shown: str, given: str) -> str:
         """The figure as its source writes it, in brackets after the page's own writing of it, unless the two are
         the same (5000万美元 once, not '5000万美元 (5000万美元)')."""
+        given = self.written(given)
         plain = str.maketrans("", "", " ,\u00a0")
         if shown.translate(plain).casefold() == given.translate(plain).casefold():
             return ""
