@@ -90,5 +90,8 @@ TEXT_IN_PAGE_LANGUAGE = """(selector) => {
   }
   return texts.join(" ");
 }"""
+# Any address but the site's host (127.0.0.1), as a browser context's route: only these requests are intercepted, to
+# be refused and noted; the site's own go untouched (routing every request costs a round trip to Python for each).
+ANOTHER_HOST = re.compile(r"^(?!https?://127\.0\.0\.1[:/])")
 # The theme's words around every page: the site's name in the header, the tabs, the footer's copyright.
 CHROME = ".md-header__topic:first-child, .md-tabs, .md-copyright"

@@ -17,7 +17,7 @@ from rendered import real_inputs
 from explainer.factbase.model import Entity
 from explainer.generate import jieba_dictionary
 from explainer.inputs import load_inputs
-from explainer.registry import LANGUAGES, WRITTEN, Language
+from explainer.registry import LANGUAGES, Language, alternates
 from explainer.render.search import search_names
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,16 +71,17 @@ def test_patch_fails_loudly_when_material_changes() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[language.code for language in LANGUAGES])
 def test_entity_pages_carry_all_their_names_for_search(built_site: Path, language: Language) -> None:
-    """A page is found by every name and alias of its entity in every written language, and in its own where that
-    is derived (a derived language's names are its written language's in another script: render/search.py)."""
+    """A page is found by every name and alias of its entity in its own language and in the other written ones (a
+    derived language's pages name it in their own script only: render/search.py)."""
     index = json.loads((built_site / language.prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
     doc = next(d for d in index["docs"] if d["location"] == "models/tongyi-qianwen/")
     names = {
         name
-        for code in {*WRITTEN, language.code}
+        for code in {language.code, *alternates(language.code)}
         for name in real_inputs().factbases[code].get("tongyi-qianwen").names(code)
     }
-    assert {"千问", "Qwen", "通义千问"} <= names <= set(doc["tags"])
+    assert "Qwen" in names and len(names) >= 5  # an alias, in every language
+    assert names <= set(doc["tags"])
     assert doc["boost"] >= 10
 
 
