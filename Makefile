@@ -65,10 +65,13 @@ lint: venv ## ruff check, ruff format --check and mypy
 test: venv node_modules/.installed browser lint ## lint, unit tests, strict builds, link check, browser tests
 	$(BIN)/pytest
 
-# Fuzz the loader and validator far longer than `make test` does (300 cases): prints the cases run, clear
-# errors, successes and tracebacks (always 0; a traceback fails the run). FUZZ_CASES=n for another count.
-fuzz: venv ## 10,000 fuzz cases of the loader and validator (FUZZ_CASES=n)
-	FUZZ_CASES=$${FUZZ_CASES:-10000} $(BIN)/pytest -q -p no:cacheprovider tests/factbase/test_fuzz.py
+# Every property and fuzz test with its full count of examples (`make test` draws a few of each: tests/examples.py),
+# and the loader and validator fuzzed far longer: prints the cases run, clear errors, successes and tracebacks
+# (always 0; a traceback fails the run). FUZZ_CASES=n for another count of fuzz cases.
+PROPERTY_TESTS := tests/factbase/test_fuzz.py tests/factbase/test_fast_check.py tests/factbase/test_labels.py \
+  tests/render/test_hostile_input.py
+fuzz: venv ## every property test at full count, and 10,000 fuzz cases of the loader and validator (FUZZ_CASES=n)
+	EXAMPLES=full FUZZ_CASES=$${FUZZ_CASES:-10000} $(BIN)/pytest -q -p no:cacheprovider $(PROPERTY_TESTS)
 
 linkcheck: venv ## check the links of an already built site/
 	PYTHONPATH=scripts $(BIN)/python -m explainer.linkcheck $(SITE) --external build/external-links.txt

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from explainer import strings as strings_module
 from explainer.factbase import schema as schema_module
+from explainer.registry import SOURCE, WRITTEN
 
 # The enums the minimal fact base shows, by (type, field) and the file and key that hold the value.
 ENUM_FIELDS = {
@@ -80,7 +81,7 @@ def schema_changes(draw: Callable) -> Change:
             [
                 "new value, labelled",
                 "new value, no label",
-                "new value, zh label only",
+                "new value, one language only",
                 "label removed",
                 "x-label dropped",
                 "x-label false",
@@ -101,9 +102,9 @@ def schema_changes(draw: Callable) -> Change:
             existing.append(value)
             for prefix in prefixes:
                 if kind == "new value, labelled":
-                    table[f"{prefix}.{value}"] = {"zh": f"新{value}{{n}}", "en": f"New {value} {{n}}"}
-                elif kind == "new value, zh label only":
-                    table[f"{prefix}.{value}"] = {"zh": f"新{value}"}
+                    table[f"{prefix}.{value}"] = {code: f"{code} {value} {{n}}" for code in WRITTEN}
+                elif kind == "new value, one language only":
+                    table[f"{prefix}.{value}"] = {SOURCE.code: f"新{value}"}
         elif kind == "label removed":
             table.pop(f"{prefixes[index % len(prefixes)]}.{existing[index % len(existing)]}", None)
         elif kind == "x-label dropped":

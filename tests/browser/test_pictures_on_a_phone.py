@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 from rendered import real_pages
+from site_pages import page_paths
 
+from explainer import registry
 from explainer.registry import CODES as LANGUAGES
-from explainer.registry import ROOT
 from explainer.render.svg import FONT, NARROW, text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -83,12 +84,15 @@ def test_in_every_narrow_picture_each_word_is_inside_the_picture_and_clear_of_th
 
 def pages_with_pictures(site: Path, lang: str) -> list[str]:
     """The pages to measure: the home page, those named above, and any other page that draws a picture with words."""
-    root = site if lang == ROOT.code else site / lang
+    language = registry.language(lang)
     drawn = {
-        f"{p.parent.relative_to(root).as_posix()}/".removeprefix("./")
-        for p in root.rglob("index.html")
-        if not (lang == ROOT.code and p.relative_to(root).parts[0] in LANGUAGES)
-        and re.search(r"<svg[^>]*>(?:(?!</svg>).)*<text", p.read_text(encoding="utf-8"), re.S)
+        path
+        for path in page_paths(site, language)
+        if re.search(
+            r"<svg[^>]*>(?:(?!</svg>).)*<text",
+            (site / language.prefix / path / "index.html").read_text(encoding="utf-8"),
+            re.S,
+        )
     }
     return sorted(set(PAGES) | drawn)
 
@@ -114,7 +118,7 @@ def test_every_picture_fits_the_screen_and_its_words_are_at_least_12_px_tall(
     built_site: Path, served_site: str, page_at: Callable[[int], Page], lang: str, width: int
 ) -> None:
     page = page_at(width)
-    prefix = "/" if lang == ROOT.code else f"/{lang}/"
+    prefix = "/" + registry.language(lang).prefix
     problems, pictures_seen = [], 0
     for path in pages_with_pictures(built_site, lang):
         page.goto(served_site + prefix + path, wait_until="load")

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
+from site_pages import CHROME, TEXT_IN_PAGE_LANGUAGE, declared_language, foreign_words, writes_in_han
 
+from explainer import registry
 from explainer.conversion import derived_text
 from explainer.registry import LANGUAGES, SOURCE
 
@@ -18,33 +20,15 @@ pytestmark = pytest.mark.browser
 
 PHONE, DESK = 390, 1280
 
-# A word in another language's script: Latin letters on a Chinese page, Chinese characters on an English one.
-FOREIGN = {"zh": re.compile(r"[A-Za-z]{2,}"), "en": re.compile(r"[\u3400-\u9fff]+")}
-
-# The text of the elements matched, leaving out any part marked as being in another language (lang="…").
-TEXT_IN_PAGE_LANGUAGE = """(selector) => {
-  const own = document.documentElement.lang;
-  const texts = [];
-  for (const root of document.querySelectorAll(selector)) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const marked = walker.currentNode.parentElement.closest("[lang]");
-      if (!marked || marked.lang === own) texts.push(walker.currentNode.textContent);
-    }
-  }
-  return texts.join(" ");
-}"""
-
-# The theme's words around every page: the site's name in the header, the tabs, the footer's copyright.
-CHROME = ".md-header__topic:first-child, .md-tabs, .md-copyright"
-
 
 def _prefix(lang: str) -> str:
     return next(language.prefix for language in LANGUAGES if language.code == lang)
 
 
-def _foreign_words(page: Page, selector: str, lang: str) -> list[str]:
-    return FOREIGN[lang].findall(page.evaluate(TEXT_IN_PAGE_LANGUAGE, selector))
+def _foreign_words(page: Page, selector: str) -> list[str]:
+    """Words of another script in the elements matched, for the language the page declares (<html lang>)."""
+    language = declared_language(page.evaluate("document.documentElement.lang"))
+    return foreign_words(language).findall(page.evaluate(TEXT_IN_PAGE_LANGUAGE, selector))
 
 
 @pytest.fixture
@@ -64,26 +48,17 @@ def phone(browser: Browser) -> Iterator[Page]:
 # --- Interface text in the page's language --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
-def test_the_theme_speaks_the_pages_language_on_every_kind_of_page(served_site: str, page: Page, lang: str) -> None:
-    found = {}
-    for path in ("", "article/", "timeline/", "debate/", "verdict/", "charts/", "glossary/"):
-        page.goto(f"{served_site}/{_prefix(lang)}{path}")
-        if words := _foreign_words(page, CHROME, lang):
-            found[path or "/"] = words
-    assert found == {}
+# The theme's words on a page of each kind, in every language: the crawl (test_crawl.py).
 
 
-@pytest.mark.parametrize("missing", ["no-such-page/", "en/no-such-page/"])
+@pytest.mark.parametrize("missing", [f"{language.prefix}no-such-page/" for language in LANGUAGES])
 def test_the_404_page_says_what_happened_in_its_language_and_leads_on(
     served_site: str, page: Page, missing: str
 ) -> None:
     """A host serves the root's 404 page for any missing address, an English one too."""
     response = page.goto(f"{served_site}/{missing}")
     assert response is not None and response.status == 404
-    lang = page.evaluate("document.documentElement.lang")
-    content = ".md-content"
-    assert _foreign_words(page, content + ", " + CHROME, lang) == []
+    assert _foreign_words(page, ".md-content, " + CHROME) == []
     assert "404" not in page.locator("h1").inner_text()  # the words, not Material's "404 - Not found"
     ways = page.locator(".md-content a[href]")
     hrefs = ways.evaluate_all("links => links.map(a => a.href)")
@@ -104,7 +79,7 @@ def test_the_debate_page_shows_the_translation_its_introduction_promises(
     quotes = page.locator(".debate-quote blockquote")
     shows_translation = all(quotes.nth(i).locator("p").count() >= 2 for i in range(quotes.count()))
     assert quotes.count() > 5
-    assert (translation_word in intro) == shows_translation == (lang != SOURCE.code), intro
+    assert (translation_word in intro) == shows_translation == (registry.base(lang) != SOURCE.code), intro
 
 
 # --- Labels built from parts -----------------------------------------------------------------------------------
@@ -126,9 +101,9 @@ def test_each_verdict_rating_is_joined_to_its_judgement_once_with_the_languages_
         rating = rated.nth(i).locator("> strong").first.inner_text().rstrip(".。 ")
         after = paragraph.removeprefix(rating).lstrip(".。 ")
         assert not after.casefold().startswith(rating.casefold()), paragraph  # "Partly. Partly borne out."
-        if lang == "zh":
+        if writes_in_han(registry.language(lang)):
             assert not ASCII_AFTER_CHINESE.search(paragraph), paragraph  # "应验. 基本应验"
-    if lang == "zh":
+    if writes_in_han(registry.language(lang)):
         voices = page.locator(".verdict-voice").all_inner_texts()
         assert [v for v in voices if ASCII_AFTER_CHINESE.search(v)] == []  # "依据: …, …"
 

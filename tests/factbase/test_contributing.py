@@ -18,6 +18,7 @@ from explainer.factbase.schema import SCHEMA_DIR
 from explainer.generate import EDIT_BASE
 from explainer.inputs import load_inputs
 from explainer.problems import display_path
+from explainer.registry import CODES
 from explainer.registry import TYPE_NAMES as TYPES
 from explainer.render.site import render_site
 
@@ -76,7 +77,7 @@ def test_a_new_company_from_scaffold_to_page(minimal_facts: Path, capsys: pytest
 
     # Both languages get the page, and its edit button opens the YAML file.
     pages = render_site(load_inputs(minimal_facts), EDIT_BASE)
-    for lang in ("zh", "en"):
+    for lang in CODES:
         page = pages[lang]["companies/zhipu-ai.md"]
         front = yaml.safe_load(page.split("---\n")[1])
         assert front["edit_url"] == EDIT_BASE + display_path(path)

@@ -14,6 +14,7 @@ from typing import Any
 
 import fastjsonschema
 import yaml
+from examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,7 +76,7 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(full=400, quick=60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_both_judge_random_changes_to_real_documents_alike(data: st.DataObject) -> None:
     type_name = data.draw(st.sampled_from(TYPES))

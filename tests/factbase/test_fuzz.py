@@ -10,7 +10,8 @@ The cases start from the real files (tests/fixtures/minimal and seeds/facts) and
 bytes, lines and characters, or are random YAML, random text and random bytes; a tenth change the
 schemas' allowed values and the strings table instead (tests/schema_world.py). The seed is fixed
 (`derandomize=True`), so a run is repeatable. `FUZZ_CASES` sets the number of cases in all
-(300 by default; `make fuzz` runs 10,000); the figures are printed when the module finishes.
+(60 in `make test`, 300 with EXAMPLES=full, 10,000 in `make fuzz`: tests/examples.py); the figures are printed when
+the module finishes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schema_world import Change, changed_schemas, schema_changes, use_allowed_values
@@ -39,12 +41,15 @@ from explainer.__main__ import main
 from explainer.article.translation import load_translation
 from explainer.factbase import yamlfile
 from explainer.generate import EDIT_BASE
+from explainer.registry import CODES, WRITTEN
 from explainer.render.site import render_site
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 REAL = ROOT / "seeds" / "facts"
-CASES = int(os.environ.get("FUZZ_CASES", "300"))  # in all: two thirds mutated real files, one third random
+CASES = int(
+    os.environ.get("FUZZ_CASES", examples(full=300, quick=60))
+)  # in all: two thirds mutated real files, one third random
 FIGURES: Counter[str] = Counter()
 
 
@@ -77,7 +82,7 @@ TOKENS = [
     *(s.encode() for s in ("<script>alert(1)</script>", "{{ config }}", "{% include 'x' %}", '--8<-- "/etc/passwd"')),
     *(s.encode() for s in ("[x](javascript:alert(1))", "[^1]: x", "*[HTML]: x", "{: onclick=alert(1) }", "`|`")),
     *(s.encode() for s in ("acme", "globex", "p1", "p999", "byline", "example-news", "acme-lm", "jane-doe", "llm")),
-    *(s.encode() for s in ("name", "zh", "en", "sources", "kind", "summary", "aliases", "notes", "paragraph")),
+    *(s.encode() for s in (*CODES, "name", "sources", "kind", "summary", "aliases", "notes", "paragraph")),
     b"\t",
     b"\r",
     b"\r\n",
@@ -323,9 +328,9 @@ _scalars = (
     | st.integers(-(2**70), 2**70)
     | st.floats()
     | st.text(max_size=30)
-    | st.sampled_from(["acme", "p1", "2023-04-10", "https://x.example/", "zh", "en", "name", "sources"])
+    | st.sampled_from(["acme", "p1", "2023-04-10", "https://x.example/", *CODES, "name", "sources"])
 )
-_keys = st.sampled_from(["name", "zh", "en", "kind", "summary", "sources", "aliases", "notes", "date", "text", "x"])
+_keys = st.sampled_from(["name", *CODES, "kind", "summary", "sources", "aliases", "notes", "date", "text", "x"])
 _data = st.recursive(
     _scalars,
     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(_keys | st.text(max_size=8), inner, max_size=6),
@@ -341,7 +346,7 @@ def random_files(draw: Callable) -> tuple[str, str, bytes]:
     if kind in ("yaml", "fact"):
         value = draw(_data)
         if kind == "fact":  # shaped like a fact file: a mapping with some of the real fields
-            value = {"name": {"zh": draw(st.text(max_size=10)), "en": draw(st.text(max_size=10))}, "x": value}
+            value = {"name": {code: draw(st.text(max_size=10)) for code in WRITTEN}, "x": value}
             value.update(draw(st.dictionaries(_keys, _data, max_size=4)))
         text = yaml.dump(
             value,
@@ -511,7 +516,7 @@ def test_random_yaml_text_and_bytes_end_in_success_or_clear_errors(workspace: Pa
 def test_changed_schemas_end_in_success_or_clear_errors(workspace: Path) -> None:
     """Values added to or removed from a schema, labels dropped: the check refuses clearly or the site renders."""
 
-    @fuzz_settings(max(CASES // 10, 20))
+    @fuzz_settings(max(CASES // 10, examples(full=20, quick=6)))
     @given(st.lists(schema_changes(), min_size=1, max_size=3), st.lists(st.integers(0, 99), min_size=5))
     def case(changes: list[Change], picks: list[int]) -> None:
         facts = workspace / "facts"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schema_world import Change, changed_schemas, schema_changes, use_allowed_values
@@ -130,7 +131,13 @@ def test_a_page_that_fails_to_render_names_the_page_and_its_fact_file(monkeypatc
     ]
 
 
-@settings(max_examples=40, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=examples(full=40, quick=10),
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
 @given(changes=st.lists(schema_changes(), min_size=1, max_size=3), picks=st.lists(st.integers(0, 99), min_size=5))
 def test_what_the_check_accepts_renders_in_both_languages(
     changes: list[Change], picks: list[int], tmp_path_factory: pytest.TempPathFactory

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from explainer.chromium import free_port
-from explainer.registry import LANGUAGES, ROOT
+from explainer.registry import LANGUAGES, ROOT, base
 from explainer.workcopy import copy_project
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -115,7 +115,7 @@ def _summary_ending(lang: str, marker: str) -> Callable[[str], str]:
 def test_saves_broken_saves_and_template_edits_all_reach_the_page(project: Path) -> None:
     lang = ROOT.code
     with preview(project, lang) as served:
-        for round_ in range(3):  # any number of saves, not only the first
+        for round_ in range(2):  # any number of saves, not only the first
             served.save(FACT, _summary_ending(lang, f"MARK{round_}"))
             served.shows(f"MARK{round_}")
 
@@ -124,7 +124,7 @@ def test_saves_broken_saves_and_template_edits_all_reach_the_page(project: Path)
         where = re.compile(rf"{re.escape(FACT.as_posix())}:\d+:\d+: error")
         served.wait_until("the mistake named in the log", lambda: bool(where.search(served.output())))
         time.sleep(2)
-        assert "MARK2" in served.page(), "the last good page is no longer served"
+        assert "MARK1" in served.page(), "the last good page is no longer served"
 
         served.save(FACT, lambda text: _summary_ending(lang, "MARKFIXED")(text.replace("foundd:", "founded:", 1)))
         served.shows("MARKFIXED")
@@ -136,7 +136,9 @@ def test_saves_broken_saves_and_template_edits_all_reach_the_page(project: Path)
 
 @pytest.mark.parametrize("lang", [language.code for language in LANGUAGES if language != ROOT])
 def test_a_save_reaches_the_page_in_every_other_language(project: Path, lang: str) -> None:
+    """A derived language has no text of its own in the file: a save of the text it is converted from reaches it."""
+    marker = "MARK" + lang.replace("-", "")
     with preview(project, lang) as served:
-        served.save(FACT, _summary_ending(lang, f"MARK{lang}"))
-        served.shows(f"MARK{lang}")
+        served.save(FACT, _summary_ending(base(lang), marker))
+        served.shows(marker)
         assert "Traceback" not in served.output(), served.output()

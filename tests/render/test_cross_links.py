@@ -1,4 +1,4 @@
-"""Entity pages are woven into the site: reached from some other page's body, linking onward, in both languages."""
+"""Entity pages are woven into the site: reached from some other page's body, linking onward, in every language."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from rendered import real_inputs
+from site_pages import html_pages
 
-from explainer.inputs import load_inputs
+from explainer.registry import LANGUAGES, PAGE_TYPES, Language
 
-PAGE_TYPES = ("companies", "models", "people", "glossary")
-INDEX_URL = re.compile(r"/(en/)?(companies|models|people|glossary)/")
+PER_LANGUAGE = pytest.mark.parametrize("language", LANGUAGES, ids=[language.code for language in LANGUAGES])
 
 
 def _body_links(page: Path, site: Path) -> tuple[str, set[str]]:
@@ -24,21 +25,23 @@ def _body_links(page: Path, site: Path) -> tuple[str, set[str]]:
     return url, targets
 
 
-@pytest.mark.parametrize("prefix", ["/", "/en/"])
+@PER_LANGUAGE
 def test_every_entity_page_is_linked_from_another_page_and_links_to_another_entity(
-    built_site: Path, prefix: str
+    built_site: Path, language: Language
 ) -> None:
-    root = built_site / prefix.strip("/")
+    prefix = "/" + language.prefix
+    root = built_site / language.prefix
     entity_urls = {f"{prefix}{t}/{d.name}/" for t in PAGE_TYPES for d in (root / t).iterdir() if d.is_dir()}
+    index_urls = {f"{prefix}{t}/" for t in PAGE_TYPES}
     assert len(entity_urls) >= 90
     inbound: dict[str, set[str]] = {u: set() for u in entity_urls}
     outbound: dict[str, set[str]] = {u: set() for u in entity_urls}
-    for page in root.rglob("index.html"):
-        if prefix == "/" and page.relative_to(built_site).parts[0] == "en":
+    for page in html_pages(built_site, language):
+        if page.name != "index.html":
             continue
         url, targets = _body_links(page, built_site)
         for target in targets & entity_urls - {url}:
-            if not INDEX_URL.fullmatch(url):
+            if url not in index_urls:
                 inbound[target].add(url)
             if url in outbound:
                 outbound[url].add(target)
@@ -46,15 +49,16 @@ def test_every_entity_page_is_linked_from_another_page_and_links_to_another_enti
     assert [u for u, s in outbound.items() if not s] == []
 
 
-@pytest.mark.parametrize("prefix", ["", "en"])
-def test_timeline_lists_every_event_in_date_order(built_site: Path, prefix: str) -> None:
+@PER_LANGUAGE
+def test_timeline_lists_every_event_in_date_order(built_site: Path, language: Language) -> None:
     """The year pages, in the order the overview links them, hold every event once, in date order."""
+    prefix = language.prefix
     overview = (built_site / prefix / "timeline" / "index.html").read_text(encoding="utf-8")
     years = list(dict.fromkeys(re.findall(r'href="(\d{4})/"', overview)))
     assert years == sorted(years) and len(years) > 3
     html = "".join((built_site / prefix / "timeline" / y / "index.html").read_text(encoding="utf-8") for y in years)
     items = re.findall(r'<li[^>]* id="([^"]+)"[^>]*>\s*<p><time datetime="([^"]+)"', html)
-    events = load_inputs(Path("seeds/facts")).factbase.of_type("events")
+    events = real_inputs().factbases[language.code].of_type("events")
     assert sorted(i for i, _ in items) == sorted(e.id for e in events)
     dates = [d for _, d in items]
     assert dates == sorted(dates)

@@ -24,7 +24,7 @@ from explainer.factbase.schema import SCHEMA_DIR, inlined_schema
 from explainer.generate import EDIT_BASE, generate
 from explainer.inputs import load_inputs
 from explainer.registry import CODES as LANGUAGES
-from explainer.registry import PAGE_TYPES
+from explainer.registry import PAGE_TYPES, entity_type
 from explainer.registry import TYPE_NAMES as TYPES
 from explainer.render import paths
 from explainer.render.downloads import CSV_BOM, csv_columns
@@ -260,9 +260,6 @@ def test_the_charts_page_says_so_when_there_is_nothing_to_chart(minimal_facts: P
 # ---- Structured data ----
 
 
-EXPECTED_TYPES = {"companies": "Organization", "people": "Person", "models": "SoftwareApplication"}
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_entity_page_carries_schema_org_json_ld_of_its_type(lang: str) -> None:
     factbase = real_inputs().factbases[lang]
@@ -271,7 +268,7 @@ def test_every_entity_page_carries_schema_org_json_ld_of_its_type(lang: str) -> 
             meta = front_matter(real_pages()[lang][f"{type_name}/{entity.id}.md"])
             assert "<" not in meta["json_ld"]
             item = json.loads(meta["json_ld"])
-            expected = EXPECTED_TYPES.get(type_name, "DefinedTerm")
+            expected = entity_type(type_name).schema_org  # as the registry declares it
             if entity.data.get("kind") == "hardware":
                 expected = "Product"
             assert item["@context"] == "https://schema.org"

@@ -15,7 +15,7 @@ from watchdog.events import FileClosedEvent, FileModifiedEvent, FileOpenedEvent
 
 from explainer import filecache, serve
 from explainer.chromium import free_port
-from explainer.registry import ROOT
+from explainer.registry import LANGUAGES, ROOT
 from explainer.render import site
 
 
@@ -56,7 +56,9 @@ def _listening(port: int) -> bool:
 
 def test_stopping_the_preview_stops_its_mkdocs_server(tmp_path: Path) -> None:
     port = free_port()
-    preview = serve.start_preview(Path("seeds/facts"), "en", port, tmp_path / "docs")  # never build/docs
+    other = next(language for language in LANGUAGES if language != ROOT)  # not only the default language
+    # The minimal fact base: what is tested is the stop, not the build. Never build/docs, which `make serve` uses.
+    preview = serve.start_preview(Path("tests/fixtures/minimal"), other.code, port, tmp_path / "docs")
     try:
         deadline = time.monotonic() + 120
         while not _listening(port):

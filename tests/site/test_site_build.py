@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -10,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from rendered import real_inputs
+from site_pages import html_pages, writes_in_han
 
-from explainer import build
+from explainer import build, registry
 from explainer.__main__ import main
 from explainer.article.convert import load_article
 from explainer.build import build_site
@@ -22,6 +24,8 @@ from explainer.registry import LANGUAGES, REPOSITORY, Language
 from explainer.render.freshness import undated_note
 
 SOURCE = Path("seeds/article/000_d9ddb1bf6354f5a4.txt")
+SOURCE_LANGUAGE = registry.SOURCE
+IN_HAN = [language for language in LANGUAGES if writes_in_han(language)]
 
 
 class _Text(HTMLParser):
@@ -51,16 +55,11 @@ def page_text(path: Path) -> str:
     return "".join("".join(parser.parts).split())
 
 
-def html_pages(site: Path, lang: str) -> list[Path]:
-    """A language's pages: those under its prefix, not under another language's folder nested there."""
-    own = next(language for language in LANGUAGES if language.code == lang)
-    nested = {other.prefix.rstrip("/") for other in LANGUAGES if other.prefix and other is not own}
-    root = site / own.prefix
-    return sorted(p for p in root.rglob("*.html") if p.relative_to(root).parts[0] not in nested)
+PER_LANGUAGE = pytest.mark.parametrize("language", LANGUAGES, ids=[language.code for language in LANGUAGES])
 
 
 def test_every_sentence_of_the_source_reaches_the_chinese_article_page(built_site: Path) -> None:
-    text = page_text(built_site / "article" / "index.html")
+    text = page_text(built_site / SOURCE_LANGUAGE.prefix / "article" / "index.html")
     article = load_article(SOURCE)
     sentences = [s for p in article.paragraphs for s in re.split(r"(?<=[。!?!?])", p.text) if s.strip()]
     missing = [s for s in sentences if "".join(s.split()) not in text]
@@ -69,25 +68,25 @@ def test_every_sentence_of_the_source_reaches_the_chinese_article_page(built_sit
     assert "一起了解更多" not in text
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_article_paragraph_ids_are_the_same_in_both_languages(built_site: Path, lang: str) -> None:
-    page = built_site / ("en/" if lang == "en" else "") / "article" / "index.html"
+@PER_LANGUAGE
+def test_article_paragraph_ids_are_the_same_in_every_language(built_site: Path, language: Language) -> None:
+    page = built_site / language.prefix / "article" / "index.html"
     html = page.read_text(encoding="utf-8")
     ids = re.findall(r'<p[^>]* id="(p\d+)"', html)
     assert ids == [f"p{n}" for n in range(1, 33)]
 
 
 def test_english_article_says_it_is_a_translation_and_credits_the_source(built_site: Path) -> None:
-    text = (built_site / "en" / "article" / "index.html").read_text(encoding="utf-8")
+    text = (built_site / registry.language("en").prefix / "article" / "index.html").read_text(encoding="utf-8")
     assert "English translation, written by the explainer team" in text
     assert "Zheng Zhihui" in text and "New Express" in text
-    zh = (built_site / "article" / "index.html").read_text(encoding="utf-8")
+    zh = (built_site / SOURCE_LANGUAGE.prefix / "article" / "index.html").read_text(encoding="utf-8")
     assert "新快报" in zh and "郑志辉" in zh
 
 
-@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+@PER_LANGUAGE
 def test_every_page_declares_its_language(built_site: Path, language: Language) -> None:
-    pages = html_pages(built_site, language.code)
+    pages = html_pages(built_site, language)
     assert len(pages) > 20
     declared = f'<html lang="{language.theme_language}"'  # Material's: zh-Hant, and zh for Simplified
     wrong = [str(p) for p in pages if declared not in p.read_text(encoding="utf-8")]
@@ -105,11 +104,11 @@ class _Ids(HTMLParser):
         self.ids += [value for name, value in attrs if name == "id" and value is not None]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_page_gives_two_elements_one_id(built_site: Path, lang: str) -> None:
+@PER_LANGUAGE
+def test_no_page_gives_two_elements_one_id(built_site: Path, language: Language) -> None:
     """A link to a repeated anchor lands on the first element only, and the page is invalid HTML."""
     repeated: dict[str, list[str]] = {}
-    for page in html_pages(built_site, lang):
+    for page in html_pages(built_site, language):
         parser = _Ids()
         parser.feed(page.read_text(encoding="utf-8"))
         twice = sorted({i for i in parser.ids if parser.ids.count(i) > 1})
@@ -118,12 +117,13 @@ def test_no_page_gives_two_elements_one_id(built_site: Path, lang: str) -> None:
     assert not repeated
 
 
-def test_chinese_pages_carry_no_english_tooltips_or_labels(built_site: Path) -> None:
+@pytest.mark.parametrize("language", IN_HAN, ids=[language.code for language in IN_HAN])
+def test_chinese_pages_carry_no_english_tooltips_or_labels(built_site: Path, language: Language) -> None:
     """Every title and aria-label of a Chinese page is Chinese (the footnotes' and headings' links included), or the
     Chinese name of an entity that has none other, such as OpenAI."""
-    names = {e.name("zh") for e in real_inputs().factbase.entities.values()}
+    names = {e.name(language.code) for e in real_inputs().factbases[language.code].entities.values()}
     english: dict[str, list[str]] = {}
-    for page in html_pages(built_site, "zh"):
+    for page in html_pages(built_site, language):
         words = re.findall(r'(?:title|aria-label)="([^"]*)"', page.read_text(encoding="utf-8"))
         foreign = sorted({w for w in words if not re.search(r"[\u4e00-\u9fff]", w) and w not in names})
         if foreign:
@@ -131,22 +131,28 @@ def test_chinese_pages_carry_no_english_tooltips_or_labels(built_site: Path) -> 
     assert not english
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_each_language_has_its_own_search_index(built_site: Path, lang: str) -> None:
-    root = built_site / "en" if lang == "en" else built_site
-    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == [lang]
+@PER_LANGUAGE
+def test_each_language_has_its_own_search_index(built_site: Path, language: Language) -> None:
+    index = json.loads((built_site / language.prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [language.search_language]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert not any(loc.startswith("en/") for loc in locations)
+    prefixes = tuple(other.prefix for other in LANGUAGES if other.prefix)
+    assert not any(loc.startswith(prefixes) for loc in locations)
     assert "article/" in locations and "timeline/" in locations
 
 
-def test_chinese_search_index_is_segmented_with_the_fact_base_names(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+SEGMENTED = [language for language in LANGUAGES if language.search_dictionary]
+
+
+@pytest.mark.parametrize("language", SEGMENTED, ids=[language.code for language in SEGMENTED])
+def test_chinese_search_index_is_segmented_with_the_fact_base_names(built_site: Path, language: Language) -> None:
+    index = json.loads((built_site / language.prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "\\u200b" in index["config"]["separator"]  # the regex escape, as Material writes it
     article = next(d for d in index["docs"] if d["location"] == "article/")
     # jieba, with the generated user dictionary, keeps these names whole between segment marks.
-    for name in ("通义千问", "王小川", "昆仑万维"):
+    facts = real_inputs().factbases[language.code]
+    for entity in ("tongyi-qianwen", "wang-xiaochuan", "kunlun-tech"):
+        name = facts.get(entity).name(language.code)
         assert f"\u200b{name}\u200b" in article["text"], name
 
 
@@ -185,57 +191,63 @@ def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
     )
 
 
-def test_every_internal_link_and_anchor_resolves(built_site: Path, site_url: str) -> None:
-    report = SiteChecker(built_site, site_url).run()
-    assert report.broken == []
-    assert report.links > 1000 and report.anchors > 100
+def _linked_copy(site: Path, target: Path) -> Path:
+    """A copy of a built site made of hard links to its files: made at once, and taking no room. A test changes a
+    file of it with _plant, which writes a new file in its place, never into the one the built site shares."""
+    shutil.copytree(site, target, copy_function=os.link)
+    return target
 
 
-def test_link_check_names_a_planted_broken_link_and_anchor(built_site: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy)
-    page = copy / "en" / "timeline" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    page.write_text(
-        html.replace("</article>", '<a href="../nowhere/">x</a><a href="../article/#p99">y</a></article>', 1)
-    )
-
-    report = SiteChecker(copy).run()
-
-    assert "en/timeline/index.html: ../nowhere/: no such file" in report.broken
-    assert "en/timeline/index.html: ../article/#p99: no element with id 'p99'" in report.broken
-    assert len(report.broken) == 2
+def _plant(page: Path, html: str) -> None:
+    """Add `html` at the end of a page's article, in a file of its own (see _linked_copy)."""
+    text = page.read_text(encoding="utf-8")
+    page.unlink()
+    page.write_text(text.replace("</article>", html + "</article>", 1), encoding="utf-8")
 
 
-def test_link_check_checks_links_to_the_sites_own_address(built_site: Path, tmp_path: Path, site_url: str) -> None:
-    """Canonical links and sitemaps use the address the site is built for: they are checked, not collected."""
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy)
-    page = copy / "article" / "index.html"
-    html = page.read_text(encoding="utf-8")
+def test_the_link_check_passes_every_link_of_the_site_and_names_each_planted_broken_one(
+    built_site: Path, tmp_path: Path, site_url: str
+) -> None:
+    """One run over a copy of the built site with three broken links planted: they, and nothing else, are named.
+
+    The site's own links and anchors all resolve (there are thousands); a link to a missing page and one to a
+    missing anchor are named with their page; so is a link to the site's own address (canonical links and sitemaps
+    use it), which is checked, not collected as an external link."""
+    copy = _linked_copy(built_site, tmp_path / "site")
+    other = next(language for language in LANGUAGES if language != registry.ROOT)
     own = site_url.rstrip("/")
-    page.write_text(html.replace("</article>", f'<a href="{own}/en/nowhere/">x</a></article>', 1))
+    _plant(
+        copy / other.prefix / "timeline" / "index.html", '<a href="../nowhere/">x</a><a href="../article/#p99">y</a>'
+    )
+    _plant(copy / registry.ROOT.prefix / "article" / "index.html", f'<a href="{own}/{other.prefix}nowhere/">x</a>')
 
-    report = SiteChecker(copy).run()
+    report = SiteChecker(copy).run()  # the address the site was built for, read from its sitemap
 
-    assert report.broken == [f"article/index.html: {own}/en/nowhere/: no such file"]
+    assert sorted(report.broken) == [
+        f"{registry.ROOT.prefix}article/index.html: {own}/{other.prefix}nowhere/: no such file",
+        f"{other.prefix}timeline/index.html: ../article/#p99: no element with id 'p99'",
+        f"{other.prefix}timeline/index.html: ../nowhere/: no such file",
+    ]
+    assert report.links > 1000 and report.anchors > 100
     assert not any(url.startswith(own) for url in report.external)
+    assert (built_site / other.prefix / "timeline" / "index.html").read_text(encoding="utf-8").count("nowhere") == 0
 
 
 def test_failed_build_leaves_the_previous_site_intact(
     built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
+    """The previous site is the session's; the failing build is of the minimal fact base (what fails is a config)."""
+    site = _linked_copy(built_site, tmp_path / "site")
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     broken_config = tmp_path / "mkdocs.yml"
-    config = config_path("en").read_text(encoding="utf-8")  # as the generator wrote it for the built site
+    failing = next(language for language in LANGUAGES if language != registry.ROOT).code
+    config = config_path(failing).read_text(encoding="utf-8")  # as the generator wrote it for the built site
     config = config.replace("../../", str(REPOSITORY) + "/")
     broken_config.write_text(config.replace("theme:\n", "theme:\n  custom_dir: no-such-folder\n"))
-    monkeypatch.setattr(build, "config_path", lambda code: broken_config if code == "en" else config_path(code))
+    monkeypatch.setattr(build, "config_path", lambda code: broken_config if code == failing else config_path(code))
 
     with pytest.raises(InputError) as caught:
-        build_site(Path("seeds/facts"), site, docs_out=tmp_path / "docs")
+        build_site(Path("tests/fixtures/minimal"), site, docs_out=tmp_path / "docs")
 
     assert "no-such-folder" in str(caught.value) and "does not exist" in str(caught.value)
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -268,10 +280,10 @@ def test_broken_chinese_search_fails_the_build_loudly(
     ("page", "source"),
     [
         ("companies/sensetime", "edit/main/seeds/facts/companies/sensetime.yaml"),
-        ("en/article", "edit/main/seeds/article/translation.en.yaml"),
+        (f"{registry.language('en').prefix}article", "edit/main/seeds/article/translation.en.yaml"),
         ("article", "edit/main/seeds/article/meta.yaml"),
         ("timeline", "tree/main/seeds/facts/events"),
-        ("en/glossary", "tree/main/seeds/facts/glossary"),
+        (f"{registry.language('en').prefix}glossary", "tree/main/seeds/facts/glossary"),
     ],
 )
 def test_edit_button_opens_the_data_a_page_comes_from(built_site: Path, page: str, source: str) -> None:
