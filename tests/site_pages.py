@@ -28,10 +28,11 @@ def foreign_words(language: Language) -> re.Pattern[str]:
     return LATIN_WORD if writes_in_han(language) else HAN
 
 
-def language_of(path: str) -> Language:
+def language_of(path: str, languages: tuple[Language, ...] = LANGUAGES) -> Language:
     """The language a file of the built site belongs to, by its path from the site's top: the language with the
-    longest prefix that holds it (the root language's prefix, "", holds everything the others do not)."""
-    holding = [language for language in LANGUAGES if path.startswith(language.prefix)]
+    longest prefix that holds it (the root language's prefix, "", holds everything the others do not). A copy of
+    the project with a language of its own passes its languages."""
+    holding = [language for language in languages if path.startswith(language.prefix)]
     return max(holding, key=lambda language: len(language.prefix))
 
 
@@ -41,39 +42,46 @@ def declared_language(lang: str) -> Language:
     return language
 
 
-def html_pages(site: Path, language: Language) -> list[Path]:
+def html_pages(site: Path, language: Language, languages: tuple[Language, ...] = LANGUAGES) -> list[Path]:
     """Every HTML file of one language, its 404 page included."""
-    return [p for p in sorted(site.rglob("*.html")) if language_of(p.relative_to(site).as_posix()) == language]
+    return [
+        p for p in sorted(site.rglob("*.html")) if language_of(p.relative_to(site).as_posix(), languages) == language
+    ]
 
 
-def page_paths(site: Path, language: Language) -> list[str]:
+def page_paths(site: Path, language: Language, languages: tuple[Language, ...] = LANGUAGES) -> list[str]:
     """The address of every page of one language below its prefix: "" for its home page, "companies/" for an
     index, "companies/sensetime/" for an entity's page (each is a folder holding an index.html)."""
     root = site / language.prefix
     return [
         "" if p.parent == root else p.parent.relative_to(root).as_posix() + "/"
-        for p in html_pages(site, language)
+        for p in html_pages(site, language, languages)
         if p.name == "index.html"
     ]
 
 
-def kind_of(path: str) -> str:
+def kind_of(path: str, page_types: tuple[str, ...] = PAGE_TYPES) -> str:
     """What template a page is made from, read off its address: a page of a type's entity ("companies/*") and a
     year of the timeline ("timeline/*") are one kind each, however many there are; every other page is its own."""
     parts = path.rstrip("/").split("/")
-    if len(parts) == 2 and (parts[0] in PAGE_TYPES or parts[1].isdigit()):
+    if len(parts) == 2 and (parts[0] in page_types or parts[1].isdigit()):
         return parts[0] + "/*"
     return path
 
 
-def one_page_of_each_kind(site: Path, language: Language) -> list[str]:
+def one_page_of_each_kind(
+    site: Path,
+    language: Language,
+    languages: tuple[Language, ...] = LANGUAGES,
+    page_types: tuple[str, ...] = PAGE_TYPES,
+) -> list[str]:
     """The largest page of each kind of one language (the one showing the most of its template: the entity with the
     most facts, the busiest year), by address below its prefix (see page_paths)."""
     root = site / language.prefix
     chosen: dict[str, tuple[int, str]] = {}
-    for path in page_paths(site, language):
-        size = (root / path / "index.html").stat().st_size
-        chosen[kind_of(path)] = max(chosen.get(kind_of(path), (0, "")), (size, path))
+    for path in page_paths(site, language, languages):
+        kind = kind_of(path, page_types)
+        chosen[kind] = max(chosen.get(kind, (0, "")), ((root / path / "index.html").stat().st_size, path))
     return sorted(path for _, path in chosen.values())
 
 

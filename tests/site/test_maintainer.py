@@ -1,17 +1,19 @@
-"""A maintainer extends the site in a copy of the project, as the registry's docstring says to, and `make check`
+"""A maintainer extends the site in one copy of the project, as the registry's docstring says to, and `make check`
 guides each step: every message is `path:line:col: error: …`, never a traceback. Then the copy builds strictly in
-every language, its links check, and the new pages are woven in.
+every language, its links check, the new pages are woven in, and the browser crawl (tests/browser/test_crawl.py)
+opens a page of each kind of the new language.
 
 The copy is the project as a contributor's clone holds it (workcopy.py), on the minimal fact base
 (tests/fixtures/minimal). A new type, `investors`, takes one registry line, its schema and the words `make check`
-asks for in the strings table; its one fact backs a company of the minimal fact base.
-
-A third written language is added step by step in tests/site/test_new_language.py, in a copy of its own. Issue 24
-asks for one copy holding both (one build instead of two): its steps belong here, between step 3 and the build.
+asks for in the strings table; its one fact backs a company of the minimal fact base. A third written language, a
+synthetic French, takes its registry entry, its translation of the article, its texts and its column of strings,
+and nothing else (its texts are the English ones, copied: the test is about the plumbing). Both go into one copy,
+built once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -19,8 +21,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-from explainer.registry import LANGUAGES, WRITTEN
+import pytest
+import yaml
+from crawl import crawl_language
+from playwright.sync_api import Browser
+from site_pages import writes_in_han
+
+from explainer import registry
+from explainer.chromium import serve_folder
+from explainer.registry import LANGUAGES, PAGE_TYPES, WRITTEN
 from explainer.workcopy import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,6 +70,31 @@ backs:
   - {company: acme, source: example-news}
 sources: [example-news]
 """
+FRENCH_ENTRY = """FR = Language(
+    code="fr",
+    tag="fr",
+    name="Français",
+    english_name="French",
+    prefix="fr/",
+    theme_language="fr",
+    search_language="fr",
+    locale="fr_FR",
+    is_source=False,
+    translation_file="translation.fr.yaml",
+    list_separator=", ",
+    sentence_separator=" ",
+    number_words=((10**12, "billions"), (10**9, "milliards"), (10**6, "millions")),
+    number_space=" ",
+    date_formats=("{y}", "{m}/{y}", "{d}/{m}/{y}"),
+    month_names=(),
+    excerpt_chars=70,
+    search_dictionary=False,
+)
+"""
+# The same language as this process's tests see it, to read and crawl the copy's French pages.
+FRENCH = dataclasses.replace(
+    registry.language("en"), code="fr", tag="fr", name="Français", prefix="fr/", theme_language="fr", locale="fr_FR"
+)
 # What `make check` asks the strings table for: "(add to PATH: KEY: {zh: …, en: …})".
 ASKED = re.compile(r"\(add to (?P<path>\S+): (?P<key>[\w.-]+): \{")
 
@@ -84,12 +120,11 @@ class Copy:
         assert summary.endswith("problem(s); nothing was written."), run.stderr
         unclear = [e for e in errors if not CLEAR.match(e)]
         assert errors and unclear == [], run.stderr
-        for error in errors:  # each names a line and column inside a file of the copy (1:1 for a folder, or a
-            # file still to be written)
-            where = CLEAR.match(error)
+        for error in errors:  # each names a line and column inside a file of the copy (1:1 for a folder, or a file
+            where = CLEAR.match(error)  # still to be written)
             assert where
             named, line, col = self.project / where["path"], int(where["line"]), int(where["col"])
-            if named.is_dir() or not named.exists():
+            if not named.is_file():
                 assert (line, col) == (1, 1), error
                 continue
             lines = named.read_text(encoding="utf-8").splitlines()
@@ -121,12 +156,62 @@ def _add_the_words_asked_for(copy: Copy, errors: list[str]) -> list[str]:
     assert len(asked) == len(errors), errors
     table = copy.project / asked[0]["path"]
     keys = sorted({match["key"] for match in asked})
-    lines = [f"{key}: {{{', '.join(f'{code}: 投资 {key}' for code in WRITTEN)}}}" for key in keys]
+    words = {code: "投资机构" if writes_in_han(registry.language(code)) else "Investors" for code in WRITTEN}
+    lines = [f"{key}: {{{', '.join(f'{code}: {words[code]}' for code in WRITTEN)}}}" for key in keys]
     table.write_text(table.read_text(encoding="utf-8") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
     return keys
 
 
-def test_a_maintainer_adds_a_page_type_guided_by_make_check_and_the_copy_builds(tmp_path: Path) -> None:
+def _with_french(value: Any) -> Any:
+    """A fact's data with a French text beside each English one (copied: the test is about the plumbing)."""
+    if isinstance(value, list):
+        return [_with_french(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    copied = {key: _with_french(item) for key, item in value.items()}
+    if "zh" in value and "en" in value:
+        copied["fr"] = value["en"]
+    return copied
+
+
+def _rewrite_yaml(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump(_with_french(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _add_french(copy: Copy) -> None:
+    """A third written language, step by step: after each, `make check` names what is still missing, where."""
+    # The registry entry: every file that lacks French is named.
+    entry = "LANGUAGES: tuple[Language, ...] = (ZH, ZH_HANT, EN)"
+    copy.edit("scripts/explainer/registry.py", old=entry, new=FRENCH_ENTRY + "LANGUAGES = (ZH, ZH_HANT, EN, FR)")
+    missing = copy.check_guides()
+    assert any("translation.fr.yaml" in line for line in missing), missing
+
+    # The translation of the article (the English one, with its entries renamed).
+    article = copy.project / "seeds" / "article"
+    english = (article / "translation.en.yaml").read_text(encoding="utf-8")
+    (article / "translation.fr.yaml").write_text(re.sub(r"(?m)^(\s+)en:", r"\1fr:", english), encoding="utf-8")
+    missing = copy.check_guides()
+    assert any("meta.yaml" in line and "French" in line for line in missing), missing
+
+    # The article's metadata in French.
+    _rewrite_yaml(article / "meta.yaml")
+    missing = copy.check_guides()
+    assert any("facts/companies/acme.yaml" in line and "missing the French text ('fr:')" in line for line in missing)
+    assert any("facts/investors/sequoia-test.yaml" in line for line in missing), missing  # the new type's fact too
+    assert any("strings.yaml" in line and "fr" in line for line in missing), missing
+
+    # The facts' texts and the strings table's column: the check passes.
+    for path in (copy.project / "facts").rglob("*.yaml"):
+        _rewrite_yaml(path)
+    _rewrite_yaml(copy.project / "scripts" / "explainer" / "templates" / "strings.yaml")
+    copy.check_passes()
+
+
+@pytest.mark.browser
+def test_a_maintainer_adds_a_page_type_and_a_language_guided_by_make_check_and_the_copy_builds(
+    tmp_path: Path, browser: Browser
+) -> None:
     copy = Copy(tmp_path)
     copy.check_passes()
 
@@ -146,10 +231,14 @@ def test_a_maintainer_adds_a_page_type_guided_by_make_check_and_the_copy_builds(
     assert {"type.investors", "type.investors.one", "rel.backs.company.in", "rel.backs.company.out"} <= set(keys)
     copy.check_passes()
 
-    # 4. `make site`: every language built strictly, the links checked, the old site replaced.
+    # 4. A third written language (_add_french).
+    _add_french(copy)
+
+    # 5. `make site`: every language built strictly, the links checked, the old site replaced.
     run = copy.run("build", "--site", "site")
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stdout + run.stderr
-    for language in LANGUAGES:
+    site = copy.project / "site"
+    for language in (*LANGUAGES, FRENCH):
         root = copy.project / "site" / language.prefix
         investor = root / "investors" / "sequoia-test" / "index.html"
         index = root / "investors" / "index.html"
@@ -158,8 +247,25 @@ def test_a_maintainer_adds_a_page_type_guided_by_make_check_and_the_copy_builds(
         assert any(link.rstrip("/").endswith("investors") for link in _links(root / "index.html"))  # the nav
         assert "../../companies/acme/" in _links(investor)  # the investor links to the company it backs
         assert "../../investors/sequoia-test/" in _links(root / "companies" / "acme" / "index.html")  # and back
-    sitemap = (copy.project / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    assert "investors/sequoia-test/" in sitemap
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "investors/sequoia-test/" in sitemap and 'hreflang="fr"' in sitemap
+
+    # The French site has every page the English one has, and says it is French to readers and machines.
+    english = registry.language("en")
+    english_pages = {p.relative_to(site / english.prefix) for p in (site / english.prefix).rglob("*.html")}
+    french_pages = {p.relative_to(site / FRENCH.prefix) for p in (site / FRENCH.prefix).rglob("*.html")}
+    assert french_pages == english_pages
+    company = (site / FRENCH.prefix / "companies" / "acme" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in company and 'content="fr_FR"' in company
+    for other in (*LANGUAGES, FRENCH):
+        assert f'href="../../../{other.prefix}companies/acme/"' in company  # the switcher, to the same page
+
+    # 6. The browser opens a page of each kind of the new language, the new type's among them.
+    with serve_folder(site) as base:
+        found = crawl_language(browser, site, base + "/", FRENCH, (*LANGUAGES, FRENCH), (*PAGE_TYPES, "investors"))
+    assert f"{base}/fr/investors/sequoia-test/" in found.pages and len(found.pages) >= 15
+    assert found.outside == [] and found.errors == []
+    assert found.axe == {} and found.foreign == {}
 
 
 def test_a_type_in_the_registry_without_its_schema_is_named_not_a_traceback(tmp_path: Path) -> None:
