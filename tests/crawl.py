@@ -5,6 +5,8 @@ pages did and showed. tests/browser/test_crawl.py crawls every language of the r
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,3 +96,12 @@ def crawl_language(
         found.errors.remove(f"{base}{MISSING}: HTTP 404")
         found.errors = [e for e in found.errors if not (e.startswith(base + MISSING) and "status of 404" in e)]
     return found
+
+
+def status(url: str) -> int:
+    """The HTTP status a plain request for an address gets (an error's code, not an exception)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as err:
+        return err.code

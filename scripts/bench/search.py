@@ -25,7 +25,7 @@ from explainer.build import build_site
 from explainer.chromium import launch, serve_folder
 from explainer.factbase.model import FactBase
 from explainer.inputs import Inputs, load_inputs
-from explainer.registry import LANGUAGES, PAGE_TYPES, WRITTEN, base
+from explainer.registry import LANGUAGES, PAGE_TYPES, name_languages
 from explainer.render.text import date_label, fill
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -86,7 +86,7 @@ def prefix_query_set(factbase: FactBase, lang: str) -> list[tuple[str, str]]:
     entity's exact name, so it measures the ranking of partial words, not the exact-name rule.
     """
     entities = [e for type_name in PAGE_TYPES for e in factbase.of_type(type_name)]
-    codes = [lang if code == base(lang) else code for code in WRITTEN]  # the names a page of the language holds
+    codes = name_languages(lang)  # the names a page of the language holds
     all_names = [(n.casefold(), e.id) for e in entities for other in codes for n in e.names(other)]
     exact = {name for name, _ in all_names}
     queries = []

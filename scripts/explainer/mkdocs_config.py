@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .filecache import while_unchanged
 from .registry import DOCS_OUT, LANGUAGES, REPOSITORY, Language
 
 CONFIG_DIR = REPOSITORY / "build" / "mkdocs"
@@ -52,6 +53,11 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(Env, lambda dumper, env: dumper.represent_sequence("!ENV", [env.name, env.default], True))
 
 
+def _base_file() -> list[Path]:
+    return [BASE_CONFIG]
+
+
+@while_unchanged(_base_file)  # read once, not for each language and address, and again only after an edit
 def _base() -> dict[str, Any]:
     with BASE_CONFIG.open(encoding="utf-8") as file:
         return dict(yaml.safe_load(file))

@@ -209,6 +209,12 @@ def base(code: str) -> str:
     return language(code).derived_from or code
 
 
+def name_languages(code: str) -> tuple[str, ...]:
+    """The languages whose names a page in `code` holds: the written ones, its own in place of the one it is derived
+    from (繁體 names on the zh-Hant pages, not 简体)."""
+    return tuple(code if written == base(code) else written for written in WRITTEN)
+
+
 def alternates(code: str) -> tuple[str, ...]:
     """The languages whose names a page in `code` shows as an entity's other names: the written languages other
     than its own (a derived language's names are its written language's in another script, never other names)."""

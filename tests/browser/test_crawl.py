@@ -11,15 +11,13 @@ axe in the dark palette runs on two pages in all.
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from crawl import Crawl, crawl_language, find_violations
+from crawl import Crawl, crawl_language, find_violations, status
 from playwright.sync_api import Browser
 from site_pages import kind_of, one_page_of_each_kind
 
@@ -44,14 +42,6 @@ def crawl(browser: Browser, built_site: Path, served_site: str) -> Callable[[Lan
 def _same_origin(urls: list[str], base: str) -> list[str]:
     origin = urlsplit(base).netloc
     return sorted({u.split("#")[0] for u in urls if urlsplit(u).netloc == origin})
-
-
-def _status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as err:
-        return err.code
 
 
 PER_LANGUAGE = pytest.mark.parametrize("language", LANGUAGES, ids=[language.code for language in LANGUAGES])
@@ -84,7 +74,7 @@ def test_every_link_of_every_kind_of_page_stays_under_the_sub_path_and_answers(
     assert len(links) > 200
     assert [u for u in links if not u.startswith(served_site + "/")] == []
     with ThreadPoolExecutor(8) as pool:
-        statuses = dict(zip(links, pool.map(_status, links), strict=True))
+        statuses = dict(zip(links, pool.map(status, links), strict=True))
     assert [f"{u}: {code}" for u, code in statuses.items() if code != 200] == []
 
 

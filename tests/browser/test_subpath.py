@@ -15,6 +15,7 @@ import urllib.request
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from crawl import status
 from playwright.sync_api import Browser
 from rendered import real_inputs
 from search_box import search
@@ -31,14 +32,6 @@ PER_LANGUAGE = pytest.mark.parametrize("language", LANGUAGES, ids=[language.code
 def sub_path_site(served_site: str) -> str:
     """The session's site: built for http://127.0.0.1:PORT/baimo/ and served there (tests/conftest.py)."""
     return served_site + "/"
-
-
-def _status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as err:
-        return err.code
 
 
 @PER_LANGUAGE
@@ -68,7 +61,7 @@ def test_sitemap_addresses_are_under_the_sub_path_and_answer(sub_path_site: str,
     assert [a for a in pages if not a.startswith(sub_path_site + language.prefix)] == []
     addresses = pages + [address for _, address in alternates]
     assert [a for a in addresses if not a.startswith(sub_path_site)] == []
-    assert [a for a in sorted(set(addresses))[:: len(addresses) // 40] if _status(a) != 200] == []
+    assert [a for a in sorted(set(addresses))[:: len(addresses) // 40] if status(a) != 200] == []
 
 
 @PER_LANGUAGE

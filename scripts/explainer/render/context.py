@@ -9,7 +9,18 @@ from urllib.parse import urlsplit
 
 from ..conversion import converter
 from ..factbase.model import BYLINE, PARAGRAPH_PATTERN, Entity, FactBase, Mention, value_label
-from ..registry import CODES, PAGE_TYPES, SOURCE, WRITTEN, Language, alternates, base, entity_type, language, others
+from ..registry import (
+    CODES,
+    PAGE_TYPES,
+    SOURCE,
+    Language,
+    alternates,
+    base,
+    entity_type,
+    language,
+    name_languages,
+    others,
+)
 from .numbers import big_number, figure_text, quantity
 from .paths import (
     SITE,
@@ -59,7 +70,7 @@ class PageContext:
     def name_languages(self) -> tuple[str, ...]:
         """The languages a table of names has a column for, on this page: the written ones, the page's own in
         place of the one it is derived from."""
-        return tuple(self.lang if code == base(self.lang) else code for code in WRITTEN)
+        return name_languages(self.lang)
 
     def other_names(self, names: dict[str, str]) -> str:
         """A name in the alternate languages, each once: "Zhipu AI" on a Chinese page."""

@@ -10,7 +10,7 @@ first the page one of whose names is exactly what the reader typed, so "360" fin
 from __future__ import annotations
 
 from ..factbase.model import Entity
-from ..registry import WRITTEN, base
+from ..registry import name_languages
 
 # Material's per-page search boost: an entity page outranks pages that merely mention its names.
 ENTITY_PAGE_BOOST = 10
@@ -19,7 +19,7 @@ ENTITY_PAGE_BOOST = 10
 def search_names(entity: Entity, lang: str) -> list[str]:
     """Every name and alias of the entity in the written languages, each once, in the order given; on a derived
     language's pages its own names take the place of those they are converted from (繁體 names, not 简体)."""
-    codes = [lang if code == base(lang) else code for code in WRITTEN]
+    codes = name_languages(lang)
     return list(dict.fromkeys(name for code in codes for name in entity.names(code)))
 
 
@@ -28,5 +28,5 @@ def section_names(fact: Entity, lang: str) -> list[str]:
     in (as search_names), each once. The search hook (overrides/hooks/search_index.py) gives them to the section as
     its tags, and the patched search worker ranks first the section one of whose tags is the query, as it does a
     page."""
-    codes = [lang if code == base(lang) else code for code in WRITTEN]
+    codes = name_languages(lang)
     return list(dict.fromkeys(name for code in codes for name in fact.aliases(code)))
