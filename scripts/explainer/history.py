@@ -10,6 +10,7 @@ never fails for want of history.
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from collections.abc import Iterable
@@ -151,32 +152,43 @@ def _parse_log(output: bytes, seeds: Path, ignored: frozenset[str]) -> list[Comm
     return commits
 
 
+@functools.lru_cache(maxsize=4)
+def _commits(seeds: Path, head: str, ignored: frozenset[str]) -> list[Commit]:
+    """The commits that changed the folder, newest first: read once for each commit at the head of the branch (a
+    live preview reads the history after every save; only a new commit changes it)."""
+    log = _git(
+        seeds,
+        *("log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--relative", "--name-only", "-z"),
+        *("--encoding=UTF-8", "--format=%x00%H%x00%P%x00%ct%x00%B", head, "--", "."),
+    )
+    if log is None or log.returncode != 0:
+        reason = log.stderr.decode(errors="replace").strip().splitlines()[:1] if log else []
+        raise ValueError(f"git could not read the history of {display_path(seeds)}: {' '.join(reason) or 'failed'}")
+    return _parse_log(log.stdout, seeds, ignored)
+
+
 def read_history(seeds: Path) -> History:
     """The history of the folder `seeds` (and of the files in it), from the repository that holds it."""
     seeds = seeds.resolve()
     shown = display_path(seeds)
-    shallow = _git(seeds, "rev-parse", "--is-shallow-repository")
+    shallow = _git(seeds, "rev-parse", "--is-shallow-repository", "--verify", "-q", "HEAD")  # HEAD: none yet is 1
     if shallow is None:
         return History(notes=[f"no dates: git cannot be run here, so the history of {shown} is unknown"])
-    if shallow.returncode != 0:  # not a repository, or one git refuses to read (another owner's: safe.directory)
+    # Not a repository, or one git refuses to read (another owner's: safe.directory).
+    if shallow.returncode not in (0, 1) or not shallow.stdout.strip():
         said = shallow.stderr.decode(errors="replace").strip().splitlines()[:1]
         return History(notes=[f"no dates: {shown} is not in a git repository git can read ({' '.join(said)})"])
-    if shallow.stdout.strip() == b"true":
+    is_shallow, head, *_ = [*shallow.stdout.decode(errors="replace").split(), "HEAD"]
+    if is_shallow == "true":
         fix = "`git fetch --unshallow` (or the checkout's fetch-depth: 0) reads it"
         return History(notes=[f"no dates: this clone is shallow, without the history of {shown}; {fix}"])
     ignored = ignored_revisions(seeds.parent / IGNORE_REVS)
-    log = _git(
-        seeds,
-        *("log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--relative", "--name-only", "-z"),
-        *("--encoding=UTF-8", "--format=%x00%H%x00%P%x00%ct%x00%B", "--", "."),
-    )
     changed = _git(seeds, "diff", "HEAD", "--name-only", "--relative", "--no-renames", "-z", "--", ".")
-    if log is None or log.returncode != 0 or changed is None or changed.returncode != 0:
-        failed = log if log is None or log.returncode != 0 else changed
-        reason = failed.stderr.decode(errors="replace").strip().splitlines()[:1] if failed else []
+    if changed is None or changed.returncode != 0:
+        reason = changed.stderr.decode(errors="replace").strip().splitlines()[:1] if changed else []
         return History(notes=[f"no dates: git could not read the history of {shown}: {' '.join(reason) or 'failed'}"])
     try:
-        commits = _parse_log(log.stdout, seeds, ignored)
+        commits = _commits(seeds, head, ignored)
     except ValueError as err:
         return History(notes=[f"no dates: {err}"])
     uncommitted = frozenset(seeds / name for name in changed.stdout.decode(errors="replace").split("\0") if name)

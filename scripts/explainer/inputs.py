@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .article.convert import Article, load_article
 from .article.translation import load_translation
@@ -26,6 +27,23 @@ from .strings import strings
 ARTICLE_DIR = REPOSITORY / "seeds" / "article"
 META_FILE = "meta.yaml"  # in ARTICLE_DIR: the article's title, date, outlet and file
 META_TEXTS = ("outlet", "reporter", "published_basis")  # its texts, one per written language
+
+
+V = TypeVar("V")
+
+
+class PerLanguage(dict[str, V]):
+    """Something made for each language the first time it is asked for, then kept: {code: value}."""
+
+    def __init__(self, make: Callable[[str], V]):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, code: str) -> V:
+        if code not in CODES:
+            raise KeyError(code)
+        self[code] = value = self._make(code)
+        return value
 
 
 @dataclass(frozen=True)
@@ -126,18 +144,17 @@ def load_inputs(facts: Path, article_dir: Path = ARTICLE_DIR) -> Inputs:
         problems += err.problems
     if problems:
         raise InputError(problems)
-    factbases = {
-        language.code: factbase if language.is_written else in_language(factbase, language.code)
-        for language in LANGUAGES
-    }
-    inputs = Inputs(
-        article, meta, translations, factbase, factbases, _vocabulary(), {}, {}, history, article_dir.resolve()
+    # Each language's fact base, names and article mentions are made when a page of it is first rendered: `make
+    # check` needs none of them, and a preview of one language only its own.
+    factbases = PerLanguage(lambda code: factbase if language_of(code).is_written else in_language(factbase, code))
+    finders = PerLanguage(lambda code: MentionFinder(_with_pages(factbases[code]), code))
+    mentions = PerLanguage(
+        lambda code: mentions_in({p.id: inputs.text(code, p.id) for p in article.paragraphs}, finders[code])
     )
-    for language in LANGUAGES:
-        finder = MentionFinder(_with_pages(factbases[language.code]), language.code)
-        inputs.finders[language.code] = finder
-        texts = {p.id: inputs.text(language.code, p.id) for p in article.paragraphs}
-        inputs.mentions[language.code] = mentions_in(texts, finder)
+    vocabulary = _vocabulary()
+    inputs = Inputs(
+        article, meta, translations, factbase, factbases, vocabulary, finders, mentions, history, article_dir.resolve()
+    )
     return inputs
 
 

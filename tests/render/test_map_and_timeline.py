@@ -305,8 +305,10 @@ def test_the_tables_under_the_map_give_every_relation_with_its_source(lang: str)
 def test_a_fact_base_without_these_relations_says_so(minimal_facts: Path) -> None:
     inputs = load_inputs(minimal_facts)
     factbases = {
-        code: index(factbase.entities, [k for k in factbase.links if k.relation not in RELATIONS])
-        for code, factbase in inputs.factbases.items()
+        code: index(
+            inputs.factbases[code].entities, [k for k in inputs.factbases[code].links if k.relation not in RELATIONS]
+        )
+        for code in LANGUAGES
     }
     pages = render_site(replace(inputs, factbases=factbases), EDIT_BASE)
     assert "<svg" not in pages["en"]["map.md"]

@@ -29,7 +29,12 @@ MAX_FILES = 20_000
 
 def display_path(path: Path) -> str:
     """The path as messages show it: a file name with a line break or control character cannot break the line."""
-    folder = _display_folder(path.parent, os.getcwd())
+    return _display_path_from(path, os.getcwd())
+
+
+@functools.lru_cache(maxsize=MAX_FILES)
+def _display_path_from(path: Path, cwd: str) -> str:
+    folder = _display_folder(path.parent, cwd)
     return echo(path.name if folder == "." else f"{folder}/{path.name}", None)
 
 

@@ -64,6 +64,34 @@ def _check_text(mark: Marked, doc: YamlDocument) -> list[Problem]:
 Reference = tuple[str, tuple[Any, ...], str]
 
 
+class _ByDocument:
+    """What a check found in each document, kept while the documents it was asked about and the world it looked
+    at (the ids and the article's paragraphs) are the same: a preview that reads again only the file saved
+    (load.py) checks again only that file. Each call keeps the results of the documents it was given, no more."""
+
+    def __init__(self) -> None:
+        self._world: object = None
+        self._found: dict[int, tuple[YamlDocument, Any]] = {}  # by the document's identity, the document kept
+
+    def __call__(self, docs: list[tuple[str, str, YamlDocument]], world: object, check: Any) -> list[Any]:
+        known = self._found if world == self._world else {}
+        found = {}
+        for type_name, entity_id, doc in docs:
+            kept = known.get(id(doc))
+            found[id(doc)] = kept if kept is not None else (doc, check(type_name, entity_id, doc))
+        self._world, self._found = world, found
+        return [result for _, result in found.values()]
+
+
+_VALUES = _ByDocument()
+_CLAIMS = _ByDocument()
+
+
+def _world(types_by_id: dict[str, str], paragraphs: Mapping[str, str]) -> tuple[Any, ...]:
+    """What a document's checks look at besides the document."""
+    return tuple(sorted(types_by_id.items())), tuple(paragraphs.items())
+
+
 def _value_problems(
     docs: list[tuple[str, str, YamlDocument]], types_by_id: dict[str, str], paragraphs: Mapping[str, str]
 ) -> tuple[list[Problem], list[Reference]]:
@@ -71,52 +99,69 @@ def _value_problems(
 
     Also returns every reference, so that resolving the fact base needs no walk of its own.
     """
+    source_ids = sorted(i for i, t in types_by_id.items() if t == "sources")
+
+    def check(type_name: str, entity_id: str, doc: YamlDocument) -> tuple[list[Problem], list[Reference]]:
+        return _document_value_problems(type_name, entity_id, doc, types_by_id, source_ids, paragraphs)
+
     problems: list[Problem] = []
     references: list[Reference] = []
-    source_ids = sorted(i for i, t in types_by_id.items() if t == "sources")
-    for type_name, entity_id, doc in docs:
-        for mark in walk_marked(doc.data, type_name):  # one walk per document serves every check below
-            if mark.schema.get("x-date"):
-                problems += _check_date(mark, doc)
-            if mark.schema.get("x-text"):
-                problems += _check_text(mark, doc)
-            value = str(mark.value)
-            if mark.schema.get("x-source") and value != BYLINE:
-                if PARAGRAPH_PATTERN.fullmatch(value):
-                    if value not in paragraphs:
-                        problems.append(
-                            doc.problem(
-                                mark.location,
-                                f"the article has no paragraph '{echo(value)}'",
-                                f"it has p1 to p{len(paragraphs)}",
-                            )
-                        )
-                elif types_by_id.get(value) != "sources":
+    for found, refs in _VALUES(docs, _world(types_by_id, paragraphs), check):
+        problems += found
+        references += refs
+    return problems, references
+
+
+def _document_value_problems(
+    type_name: str,
+    entity_id: str,
+    doc: YamlDocument,
+    types_by_id: dict[str, str],
+    source_ids: list[str],
+    paragraphs: Mapping[str, str],
+) -> tuple[list[Problem], list[Reference]]:
+    problems: list[Problem] = []
+    references: list[Reference] = []
+    for mark in walk_marked(doc.data, type_name):  # one walk per document serves every check below
+        if mark.schema.get("x-date"):
+            problems += _check_date(mark, doc)
+        if mark.schema.get("x-text"):
+            problems += _check_text(mark, doc)
+        value = str(mark.value)
+        if mark.schema.get("x-source") and value != BYLINE:
+            if PARAGRAPH_PATTERN.fullmatch(value):
+                if value not in paragraphs:
                     problems.append(
                         doc.problem(
                             mark.location,
-                            f"unknown source '{echo(value)}'",
-                            _closest(value, source_ids) or "add sources/" + echo(value) + ".yaml",
+                            f"the article has no paragraph '{echo(value)}'",
+                            f"it has p1 to p{len(paragraphs)}",
                         )
                     )
-            allowed = mark.schema.get("x-ref")
-            if allowed:
-                references.append((entity_id, mark.location, value))
-                target_type = types_by_id.get(value)
-                if target_type is None:
-                    candidates = sorted(i for i, t in types_by_id.items() if t in allowed)
-                    problems.append(
-                        doc.problem(mark.location, f"unknown id '{echo(value)}'", _closest(value, candidates))
+            elif types_by_id.get(value) != "sources":
+                problems.append(
+                    doc.problem(
+                        mark.location,
+                        f"unknown source '{echo(value)}'",
+                        _closest(value, source_ids) or "add sources/" + echo(value) + ".yaml",
                     )
-                elif target_type not in allowed:
-                    problems.append(
-                        doc.problem(
-                            mark.location,
-                            f"'{echo(value)}' is in {target_type}/, but this field needs one of: {', '.join(allowed)}",
-                        )
+                )
+        allowed = mark.schema.get("x-ref")
+        if allowed:
+            references.append((entity_id, mark.location, value))
+            target_type = types_by_id.get(value)
+            if target_type is None:
+                candidates = sorted(i for i, t in types_by_id.items() if t in allowed)
+                problems.append(doc.problem(mark.location, f"unknown id '{echo(value)}'", _closest(value, candidates)))
+            elif target_type not in allowed:
+                problems.append(
+                    doc.problem(
+                        mark.location,
+                        f"'{echo(value)}' is in {target_type}/, but this field needs one of: {', '.join(allowed)}",
                     )
-                elif value == entity_id:
-                    problems.append(doc.problem(mark.location, "an entity cannot refer to itself"))
+                )
+            elif value == entity_id:
+                problems.append(doc.problem(mark.location, "an entity cannot refer to itself"))
     return problems, references
 
 
@@ -129,43 +174,48 @@ def _claim_problems(
 ) -> list[Problem]:
     """A claim that states a number cites it; words quoted from the article are its own; an assessment rests on
     claims of its point or on other points."""
+
+    def check(type_name: str, _: str, doc: YamlDocument) -> list[Problem]:
+        return _document_claim_problems(type_name, doc, types_by_id, paragraphs)
+
+    return [problem for found in _CLAIMS(docs, _world(types_by_id, paragraphs), check) for problem in found]
+
+
+def _document_claim_problems(
+    type_name: str, doc: YamlDocument, types_by_id: dict[str, str], paragraphs: Mapping[str, str]
+) -> list[Problem]:
     problems: list[Problem] = []
-    for type_name, _, doc in docs:
-        claim_ids: set[str] = set()
-        for mark in walk_marked(doc.data, type_name):
-            if not mark.schema.get("x-claim") or not isinstance(mark.value, dict):
-                continue
-            claim = mark.value
-            if "id" in claim:
-                if claim["id"] in claim_ids:
-                    problems.append(
-                        doc.problem((*mark.location, "id"), f"a second claim is named '{echo(claim['id'])}'")
-                    )
-                claim_ids.add(str(claim["id"]))
-            for i, citation in enumerate(claim.get("cites", [])):
-                text = paragraphs.get(str(citation.get("source")))
-                if text is not None and _spaced(str(citation.get("quote", ""))) not in _spaced(text):
-                    problems.append(
-                        doc.problem(
-                            (*mark.location, "cites", i, "quote"),
-                            f"these words are not in paragraph {citation['source']} of the article",
-                            "quote the paragraph's own words, as they stand",
-                        )
-                    )
-            if "cites" not in claim and any(NUMBER.search(str(claim.get(lang, ""))) for lang in CODES):
+    claim_ids: set[str] = set()
+    for mark in walk_marked(doc.data, type_name):
+        if not mark.schema.get("x-claim") or not isinstance(mark.value, dict):
+            continue
+        claim = mark.value
+        if "id" in claim:
+            if claim["id"] in claim_ids:
+                problems.append(doc.problem((*mark.location, "id"), f"a second claim is named '{echo(claim['id'])}'"))
+            claim_ids.add(str(claim["id"]))
+        for i, citation in enumerate(claim.get("cites", [])):
+            text = paragraphs.get(str(citation.get("source")))
+            if text is not None and _spaced(str(citation.get("quote", ""))) not in _spaced(text):
                 problems.append(
                     doc.problem(
-                        mark.location,
-                        "this claim states a number and cites nothing",
-                        "add cites: [{source: ..., quote: the source's words}]",
+                        (*mark.location, "cites", i, "quote"),
+                        f"these words are not in paragraph {citation['source']} of the article",
+                        "quote the paragraph's own words, as they stand",
                     )
                 )
-        for i, target in enumerate(
-            doc.data.get("assessment", {}).get("rests_on", []) if type_name == "verdict" else []
-        ):
-            if target not in claim_ids and types_by_id.get(target) != "verdict":
-                hint = _closest(target, sorted(claim_ids)) or "name a claim of this point (its id) or another point"
-                problems.append(doc.problem(("assessment", "rests_on", i), f"no claim or point '{echo(target)}'", hint))
+        if "cites" not in claim and any(NUMBER.search(str(claim.get(lang, ""))) for lang in CODES):
+            problems.append(
+                doc.problem(
+                    mark.location,
+                    "this claim states a number and cites nothing",
+                    "add cites: [{source: ..., quote: the source's words}]",
+                )
+            )
+    for i, target in enumerate(doc.data.get("assessment", {}).get("rests_on", []) if type_name == "verdict" else []):
+        if target not in claim_ids and types_by_id.get(target) != "verdict":
+            hint = _closest(target, sorted(claim_ids)) or "name a claim of this point (its id) or another point"
+            problems.append(doc.problem(("assessment", "rests_on", i), f"no claim or point '{echo(target)}'", hint))
     return problems
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -150,6 +150,23 @@ def _relations(factbase: FactBase, entity: Entity) -> list[tuple[str, list[Entit
         if link.source.has_page:
             groups[f"rel.{link.relation}.in"].append(link.source)
     return [(key, list(dict.fromkeys(groups[key]))) for key in sorted(groups)]
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page of a language: what kind of page it is, its Markdown file, the input it is made from (where a
+    message about it points) and how it is made."""
+
+    kind: str  # home, article, timeline, year, debate, verdict, verdict-companies, verdict-voices, charts, map,
+    # data, index (a type's), entity
+    path: str  # in the language's docs folder
+    origin: str
+    make: Callable[[], str]
+
+    @property
+    def url(self) -> str:
+        """Its address relative to the language's root."""
+        return paths.page_url(self.path)
 
 
 class SiteRenderer:
@@ -426,54 +443,67 @@ class SiteRenderer:
         self.shows.update(self.inputs.article_files(SOURCE.code))  # its title, outlet and licence
         return self._render("data.md.j2", paths.DATA, files=files, schemas=schemas, meta=self.meta, title=title)
 
-    def _page_makers(self, downloads: dict[str, str]) -> Iterator[tuple[str, str, Callable[[], str]]]:
-        """Every page: its path in the docs folder, the input it is made from (for messages), and its maker."""
+    def site_pages(self, downloads: dict[str, str]) -> list[SitePage]:
+        """Every page of the language, in the site's order (the changes page and the feed are made last, from what
+        the others show: closing())."""
         facts = self.factbase
         folder = {t: _type_folder(facts, t) or t for t in TYPES}
         # The fact base itself: the folder above the types' folders.
         everything = next((posixpath.dirname(f) for t in TYPES if (f := _type_folder(facts, t))), "") or "."
-        yield paths.HOME, everything, self.home
-        yield paths.ARTICLE, display_path(ARTICLE_DIR), self.article
-        yield paths.TIMELINE, folder["events"], self.timeline
+        found = [
+            SitePage("home", paths.HOME, everything, self.home),
+            SitePage("article", paths.ARTICLE, display_path(ARTICLE_DIR), self.article),
+            SitePage("timeline", paths.TIMELINE, folder["events"], self.timeline),
+        ]
         for year in self.years:
-            yield paths.timeline_year(year), folder["events"], partial(self.timeline_year, year)
-        yield paths.DEBATE, folder["quotes"], self.debate
-        yield paths.VERDICT, folder["verdict"], self.verdict
-        yield paths.VERDICT_COMPANIES, folder["standings"], self.verdict_companies
-        yield paths.VERDICT_VOICES, folder["judgements"], self.verdict_voices
-        yield paths.CHARTS, folder["figures"], self.charts
-        yield paths.MAP, everything, self.relation_map
-        yield paths.DATA, everything, partial(self.data, downloads)
+            found.append(
+                SitePage("year", paths.timeline_year(year), folder["events"], partial(self.timeline_year, year))
+            )
+        found += [
+            SitePage("debate", paths.DEBATE, folder["quotes"], self.debate),
+            SitePage("verdict", paths.VERDICT, folder["verdict"], self.verdict),
+            SitePage("verdict-companies", paths.VERDICT_COMPANIES, folder["standings"], self.verdict_companies),
+            SitePage("verdict-voices", paths.VERDICT_VOICES, folder["judgements"], self.verdict_voices),
+            SitePage("charts", paths.CHARTS, folder["figures"], self.charts),
+            SitePage("map", paths.MAP, everything, self.relation_map),
+            SitePage("data", paths.DATA, everything, partial(self.data, downloads)),
+        ]
         for type_name in PAGE_TYPES:
-            yield paths.index_page(type_name), folder[type_name], partial(self.index, type_name)
+            found.append(
+                SitePage("index", paths.index_page(type_name), folder[type_name], partial(self.index, type_name))
+            )
             for entity in facts.of_type(type_name):
-                yield paths.entity_page(entity), entity.file, partial(self.entity, entity)
+                found.append(SitePage("entity", paths.entity_page(entity), entity.file, partial(self.entity, entity)))
+        return found
 
-    def pages(self, downloads: dict[str, str]) -> dict[str, str]:
-        """Every page by its path in the docs folder, each dated by the files it shows; the changes page and the
-        feed; and the data files the download page offers.
+    def render(self, pages: Iterable[SitePage]) -> tuple[dict[str, str], dict[str, PageFiles]]:
+        """These pages' Markdown by path, each dated by the files it shows, and what each is made from.
 
         A page that fails to render is reported with the page and the input it was made from, never as a
         traceback; every page is tried, so one run lists them all.
         """
-        pages: dict[str, str] = {}
-        made: list[PageFiles] = []
+        texts: dict[str, str] = {}
+        made: dict[str, PageFiles] = {}
         problems: list[Problem] = []
-        for path, origin, make in self._page_makers(downloads):
+        for page in pages:
             try:
                 self.shows, self.about = set(), set()
                 with self.factbase.reading() as seen:
-                    text = make()
+                    text = page.make()
                 files = frozenset(self.shows | {entity_path(e) for e in seen})
-                made.append(PageFiles(path, page_title(text), files, frozenset(self.about)))
-                pages[path] = text + self.updated(path, self.inputs.history.newest(files))
+                made[page.path] = PageFiles(page.path, page_title(text), files, frozenset(self.about))
+                texts[page.path] = text + self.updated(page.path, self.inputs.history.newest(files))
             except Exception as err:  # reported with its page: `make check` should have refused what caused it
-                message = f"cannot render the {self.lang} page {path}: {type(err).__name__}: {err}"
-                problems.append(Problem(origin, 1, 1, message, "`make check` let this through: please report it"))
+                message = f"cannot render the {self.lang} page {page.path}: {type(err).__name__}: {err}"
+                problems.append(Problem(page.origin, 1, 1, message, "`make check` let this through: please report it"))
         if problems:
             raise InputError(problems)
+        return texts, made
+
+    def closing(self, made: Iterable[PageFiles]) -> dict[str, str]:
+        """The changes page and the feed: the latest changes, each with the pages that show a file it changed."""
         listed = changes(self.inputs.history, made)
-        pages[paths.CHANGES] = self._render(
+        changes_page = self._render(
             "changes.md.j2",
             paths.CHANGES,
             days=_by_day(listed),
@@ -482,8 +512,14 @@ class SiteRenderer:
             commit_url=self.commit_url,
             pages_listed=PAGES_LISTED,
         )
-        pages[paths.FEED] = atom_feed(self.lang, self.address, self.strings, listed, self.commit_url)
-        return pages | downloads
+        feed = atom_feed(self.lang, self.address, self.strings, listed, self.commit_url)
+        return {paths.CHANGES: changes_page, paths.FEED: feed}
+
+    def pages(self, downloads: dict[str, str]) -> dict[str, str]:
+        """Every page by its path in the docs folder, each dated by the files it shows; the changes page and the
+        feed; and the data files the download page offers."""
+        texts, made = self.render(self.site_pages(downloads))
+        return texts | self.closing(made.values()) | downloads
 
     @property
     def commit_url(self) -> str:
