@@ -125,14 +125,7 @@ def _sync(out: Path, files: dict[str, bytes], languages: tuple[str, ...] = CODES
         # A symbolic link inside the folder would carry the write out of it.
         raise InputError([Problem(path, 1, 1, "this path leads out of the output folder") for path in leaving])
     for rel, content in sorted(files.items()):
-        path = out / rel
-        if path.is_file() and path.read_bytes() == content:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.unlink(missing_ok=True)  # never write through a link left in its place
-        temporary.write_bytes(content)
-        temporary.replace(path)
+        write_file(out / rel, content)
     for path in sorted(out.rglob("*"), reverse=True):
         rel = path.relative_to(out).as_posix()
         if rel.split("/")[0] in others:
@@ -141,6 +134,18 @@ def _sync(out: Path, files: dict[str, bytes], languages: tuple[str, ...] = CODES
             path.unlink()  # a link goes, never what it points to
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+
+
+def write_file(path: Path, content: bytes) -> None:
+    """Write a file of the docs folder unless it already holds `content` (MkDocs reloads only what was written),
+    in one step: a reader never sees half a file."""
+    if path.is_file() and path.read_bytes() == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.unlink(missing_ok=True)  # never write through a link left in its place
+    temporary.write_bytes(content)
+    temporary.replace(path)
 
 
 def write_docs(inputs: Inputs, pages: dict[str, dict[str, str]], out: Path) -> None:

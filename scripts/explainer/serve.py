@@ -21,11 +21,12 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .build import mkdocs_environment
-from .generate import generate
+from .generate import print_notes
 from .mkdocs_config import config_path
 from .preview_log import PreviewLog
 from .problems import InputError, display_path
-from .registry import DOCS_OUT, ROOT
+from .regenerate import Regenerator
+from .registry import DOCS_OUT
 from .render.site import TEMPLATE_DIR
 
 WATCHED = (Path("seeds"), Path("docs"), TEMPLATE_DIR, Path("schemas"))
@@ -37,24 +38,23 @@ def _page_times(docs_out: Path, lang: str) -> dict[Path, int]:
     return {p: p.stat().st_mtime_ns for p in (docs_out / lang).rglob("*") if p.is_file()}
 
 
-def _regenerate(facts: Path, lang: str = ROOT.code, docs_out: Path = DOCS_OUT) -> tuple[float, list[str], bool]:
-    """Generate again: the seconds it took, the problems found, and whether a page of `lang` was rewritten. An
-    edited template, schema or strings table is read again by the generator itself (filecache.py)."""
+def _regenerate(regenerator: Regenerator, saved: list[Path]) -> tuple[float, list[str], bool]:
+    """Generate again: the seconds it took, the problems found, and whether a page was rewritten. An edited
+    template, schema or strings table is read again by the generator itself (filecache.py)."""
     started = time.perf_counter()
-    before = _page_times(docs_out, lang)
+    before = _page_times(regenerator.docs_out, regenerator.lang)
     try:
-        generate(facts, docs_out, (lang,), notes=False)  # MkDocs serves this language only; notes said at the start
+        regenerator.run(saved)
     except InputError as err:
         return time.perf_counter() - started, [str(p) for p in err.problems], False
-    return time.perf_counter() - started, [], _page_times(docs_out, lang) != before
+    seconds = time.perf_counter() - started
+    return seconds, [], _page_times(regenerator.docs_out, regenerator.lang) != before
 
 
 class _Debounced(FileSystemEventHandler):
-    def __init__(self, facts: Path, log: PreviewLog | None = None, lang: str = ROOT.code, docs_out: Path = DOCS_OUT):
-        self.facts = facts
-        self.docs_out = docs_out
+    def __init__(self, regenerator: Regenerator, log: PreviewLog | None = None):
+        self.regenerator = regenerator
         self.log = log
-        self.lang = lang
         self.timer: threading.Timer | None = None
         self.changed: set[str] = set()
 
@@ -75,7 +75,7 @@ class _Debounced(FileSystemEventHandler):
     def _fire(self) -> None:
         changed, self.changed = sorted(self.changed), set()
         changed = [name for name in changed if Path(name).exists()] or changed  # temporary files are gone
-        outcome = _regenerate(self.facts, self.lang, self.docs_out)
+        outcome = _regenerate(self.regenerator, [Path(name) for name in changed])
         if self.log and outcome:
             self.log.regenerated(changed, *outcome)
 
@@ -100,9 +100,11 @@ def serve(facts: Path, lang: str, port: int, docs_out: Path = DOCS_OUT) -> int:
         return 1
     address = f"127.0.0.1:{port}"
     log = PreviewLog(address, lang)
-    generate(facts, docs_out, (lang,))
+    regenerator = Regenerator(facts, lang, docs_out)
+    regenerator.run()  # MkDocs serves this language only
+    print_notes(regenerator.inputs)
     observer = Observer()
-    handler = _Debounced(facts, log, lang, docs_out)
+    handler = _Debounced(regenerator, log)
     for folder in WATCHED:
         if folder.exists():
             observer.schedule(handler, str(folder), recursive=True)

@@ -21,9 +21,9 @@ from explainer.render import site
 
 def test_writes_regenerate_and_reads_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(serve, "_regenerate", lambda facts, lang, docs_out: calls.append(lang))
+    monkeypatch.setattr(serve, "_regenerate", lambda regenerator, saved: calls.append(regenerator.lang))
     monkeypatch.setattr(serve, "QUIET_SECONDS", 0.01)
-    handler = serve._Debounced(Path("seeds/facts"))
+    handler = serve._Debounced(serve.Regenerator(Path("seeds/facts"), ROOT.code))
     for event in (
         FileModifiedEvent(str(site.TEMPLATE_DIR / "entity.md.j2")),
         FileOpenedEvent("seeds/facts/companies/baidu.yaml"),  # reading is no change

@@ -235,6 +235,8 @@ class SiteRenderer:
         mentions = self.mentions.get(entity.id, [])
         self.about.add(entity_path(entity))
         self.shows.update(self.about)
+        if entity.id in self.latest:  # the event that released its latest version
+            factbase.shown((self.latest[entity.id].event,))
         if mentions:  # excerpts of the article in the page's language
             self.shows.update(self.inputs.article_files(self.lang))
         return self._render(
@@ -260,6 +262,7 @@ class SiteRenderer:
         factbase = self.factbase
         entities = in_order(factbase.of_type(type_name), lambda e: e.name(self.lang), self.lang)
         field = entity_type(type_name).index_groups
+        factbase.shown(self.latest[e.id].event for e in entities if e.id in self.latest)  # their latest versions
         groups = index_groups(entities, factbase, self.inputs.vocabulary, field, self.latest) if field else []
         return self._render(
             entity_type(type_name).index_template,
