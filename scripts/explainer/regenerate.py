@@ -76,7 +76,7 @@ class Regenerator:
         if last is None or not all(path.resolve().is_relative_to(facts) for path in saved):
             return None  # the article, a template, a schema, the strings, a hand-written page
         before, after = last.inputs.factbase.entities, inputs.factbase.entities
-        if before.keys() != after.keys() or inputs.history.commits is not last.inputs.history.commits:
+        if before.keys() != after.keys() or inputs.history.commits != last.inputs.history.commits:
             return None
         changed = set()
         for entity_id, entity in after.items():

@@ -31,7 +31,7 @@ from .render.site import TEMPLATE_DIR
 
 WATCHED = (Path("seeds"), Path("docs"), TEMPLATE_DIR, Path("schemas"))
 CHANGES = {"created", "modified", "deleted", "moved", "closed"}  # "closed" after writing, not after reading
-QUIET_SECONDS = 0.2  # editors save in bursts; wait for the burst to end
+QUIET_SECONDS = 0.1  # editors save in bursts; wait for the burst to end
 
 
 def _page_times(docs_out: Path, lang: str) -> dict[Path, int]:

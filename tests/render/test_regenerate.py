@@ -4,6 +4,7 @@ whether it renders only the pages the save changed (a text) or everything (anyth
 from __future__ import annotations
 
 import filecmp
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -11,9 +12,11 @@ from typing import Any
 
 import pytest
 import yaml
+from rendered import real_inputs
 
 from explainer.regenerate import Regenerator
-from explainer.registry import CODES, ROOT, WRITTEN
+from explainer.registry import CODES, ROOT, TYPE_NAMES, WRITTEN
+from explainer.render.downloads import PARAGRAPHS_KEY, factbase_json
 
 FACTS = Path("seeds/facts")
 MARK = "〔改〕"
@@ -92,3 +95,13 @@ def test_a_save_that_changes_more_than_texts_renders_everything_and_the_same(tmp
     )
     assert preview.run([added]) == everything + 1
     _same_as_full(facts, ROOT.code, docs, tmp_path)
+
+
+def test_the_fact_base_download_is_json_dumps_of_it_written_a_fact_at_a_time() -> None:
+    inputs = real_inputs()
+    paragraphs = [p.id for p in inputs.article.paragraphs]
+    document: dict[str, Any] = {t: {e.id: e.data for e in inputs.factbase.of_type(t)} for t in TYPE_NAMES}
+    document[PARAGRAPHS_KEY] = paragraphs
+    expected = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    assert factbase_json(inputs.factbase, paragraphs) == expected
+    assert factbase_json(inputs.factbase, paragraphs) == expected  # again, from the facts kept written

@@ -124,10 +124,42 @@ def schema_summary(type_name: str, schema: dict[str, Any]) -> tuple[str, str]:
 
 
 def factbase_json(factbase: FactBase, paragraph_ids: list[str]) -> str:
-    """The whole fact base, {type: {id: data}}, with the article's paragraph ids that sources may name."""
-    document: dict[str, Any] = {t: {e.id: e.data for e in factbase.of_type(t)} for t in TYPES}
+    """The whole fact base, {type: {id: data}}, with the article's paragraph ids that sources may name: what
+    json.dumps(…, ensure_ascii=False, sort_keys=True, indent=1) writes of it, each fact written once while its
+    data is the same (a live preview reads again only the file saved, and writes this after every save)."""
+    document: dict[str, Any] = {t: factbase.of_type(t) for t in TYPES}
     document[PARAGRAPHS_KEY] = paragraph_ids
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    written: dict[int, tuple[dict[str, Any], str]] = {}
+
+    def fact(data: dict[str, Any]) -> str:
+        kept = _WRITTEN.get(id(data)) or (data, _dumps(data).replace("\n", "\n  "))
+        written[id(data)] = kept
+        return kept[1]
+
+    members = []
+    for key in sorted(document):
+        value = document[key]
+        if key == PARAGRAPHS_KEY:
+            text = _dumps(value).replace("\n", "\n ")
+        elif value:
+            facts = sorted(value, key=lambda e: e.id)
+            text = "{\n" + ",\n".join(f"  {_dumps(e.id)}: {fact(e.data)}" for e in facts) + "\n }"
+        else:
+            text = "{}"
+        members.append(f" {_dumps(key)}: {text}")
+    _WRITTEN.clear()
+    _WRITTEN.update(written)
+    return "{\n" + ",\n".join(members) + "\n}\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+# Each fact's data as JSON at the depth factbase_json puts it, by the identity of its data (kept with it): an
+# unchanged file's data is the same object from one load to the next (load.py reads again only files that changed).
+# Each call keeps only the facts it wrote.
+_WRITTEN: dict[int, tuple[dict[str, Any], str]] = {}
 
 
 def _value_at(data: dict[str, Any], path: tuple[str, ...]) -> Any:
