@@ -53,7 +53,11 @@ def snapshots(factbase: FactBase, lang: str, strings: dict[str, str]) -> list[Sn
         title = strings["benchmarks.chart_title"].format(
             name=benchmark.data["name"][lang], edition=benchmark.data["edition"][lang]
         )
-        drawn.append(Snapshot(benchmark, Picture(draw(chart, title, lang, strings, WIDE), draw(chart, title, lang, strings, NARROW))))
+        drawn.append(
+            Snapshot(
+                benchmark, Picture(draw(chart, title, lang, strings, WIDE), draw(chart, title, lang, strings, NARROW))
+            )
+        )
     return drawn
 
 
