@@ -161,6 +161,7 @@ TYPES: tuple[EntityType, ...] = (
     EntityType("series", False),  # numbers drawn as charts on the verdict page
     EntityType("standings", False),  # the verdict's table: each company the article named, then and by 2026
     EntityType("judgements", False),  # how each of the article's voices held up
+    EntityType("benchmarks", False),  # a named benchmark's scores as published on one date: the benchmarks page
 )
 TYPE_NAMES: tuple[str, ...] = tuple(t.name for t in TYPES)
 PAGE_TYPES: tuple[str, ...] = tuple(t.name for t in TYPES if t.has_pages)  # in the order the site lists them

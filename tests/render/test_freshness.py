@@ -50,8 +50,9 @@ def _instant(page: str) -> str | None:
     return found["instant"] if found else None
 
 
-# The minimal fact base has no verdict point, standing or judgement: these pages show no file, and nothing dates them.
-EMPTY = {paths.VERDICT, paths.VERDICT_COMPANIES, paths.VERDICT_VOICES}
+# The minimal fact base has no verdict point, standing, judgement or benchmark: these pages show no file, and
+# nothing dates them.
+EMPTY = {paths.VERDICT, paths.VERDICT_COMPANIES, paths.VERDICT_VOICES, paths.BENCHMARKS}
 
 
 def test_every_page_but_the_changes_page_ends_with_its_date_in_every_language(pages: dict[str, dict[str, str]]) -> None:

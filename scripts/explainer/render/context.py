@@ -199,6 +199,10 @@ class PageContext:
             return ""
         return self._footnote("; ".join(self.describe_source(s) for s in sources))
 
+    def cite_citation(self, citation: dict[str, Any]) -> str:
+        """One footnote marker for a citation: its source, where in it and its words (a table's heading)."""
+        return self._footnote(self.describe_citation(citation))
+
     def _footnote(self, text: str) -> str:
         number = self._footnotes.setdefault(text, len(self._footnotes) + 1)
         return f"[^{number}]"

@@ -19,6 +19,7 @@ VERDICT = "verdict.md"
 VERDICT_COMPANIES = "verdict/companies.md"  # the verdict's table, a page of its own (its claims' notes are long)
 VERDICT_VOICES = "verdict/voices.md"  # the article's voices against what happened
 CHARTS = "charts.md"
+BENCHMARKS = "benchmarks.md"  # dated snapshots of benchmarks' scores (render/benchmarks.py)
 MAP = "map.md"
 CHANGES = "changes.md"  # the latest changes to the fact base (render/freshness.py); the one page without a date
 FEED = "feed.xml"  # the same changes as an Atom feed, at the top of each language's folder
@@ -58,6 +59,7 @@ def fact_page(entity: Entity) -> str:
         "judgements": VERDICT_VOICES,
         "standings": VERDICT_COMPANIES,
         "figures": CHARTS,
+        "benchmarks": BENCHMARKS,
     }
     if entity.type not in pages:
         return entity_page(entity)
@@ -87,6 +89,7 @@ class SiteMap:
     verdict_companies = Page(VERDICT_COMPANIES)
     verdict_voices = Page(VERDICT_VOICES)
     charts = Page(CHARTS)
+    benchmarks = Page(BENCHMARKS)
     map = Page(MAP)
     data = Page(DATA)
     changes = Page(CHANGES)

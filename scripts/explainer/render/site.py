@@ -35,6 +35,7 @@ from ..registry import TYPES as TYPE_LIST
 from . import paths
 from .article import article_blocks, paragraph_texts
 from .bars import draw_section, draw_series
+from .benchmarks import rows_naming, snapshots
 from .chart_data import chart_sections, event_counts
 from .collation import in_order
 from .columns import draw_event_counts
@@ -193,6 +194,7 @@ class SiteRenderer:
             return f"{self.edit_base}{display_path(ARTICLE_DIR)}/{language(self.lang).translation_file or META_FILE}"
         folders = {paths.TIMELINE: "events", paths.DEBATE: "quotes", paths.VERDICT: "verdict"}
         folders |= {paths.VERDICT_COMPANIES: "standings", paths.VERDICT_VOICES: "judgements"}
+        folders |= {paths.BENCHMARKS: "benchmarks"}
         folders |= {paths.index_page(t): t for t in PAGE_TYPES}
         folder = _type_folder(self.factbase, folders[path]) if path in folders else None
         return self.edit_base.replace("/edit/", "/tree/") + folder if folder else None
@@ -251,6 +253,7 @@ class SiteRenderer:
             quotes_by=[q for q in quotes if q.data["speaker"] == entity.id],
             quotes_about=[q for q in quotes if q.data["speaker"] != entity.id],
             figures=_of_type_linking(factbase, entity, "figures"),
+            benchmark_rows=rows_naming(factbase, entity),
             standing=next(iter(_of_type_linking(factbase, entity, "standings")), None),
             verdict_points=[p for p in _of_type_linking(factbase, entity, "verdict") if not p.data.get("lead")],
             mentions=mentions,
@@ -431,6 +434,12 @@ class SiteRenderer:
         ]
         return self._render("charts.md.j2", paths.CHARTS, sections=sections)
 
+    def benchmarks(self) -> str:
+        """Each dated snapshot of a benchmark's scores: what it measures, its caveats, its table and its chart."""
+        return self._render(
+            "benchmarks.md.j2", paths.BENCHMARKS, snapshots=snapshots(self.factbase, self.lang, self.strings)
+        )
+
     def data(self, downloads: dict[str, str]) -> str:
         """The download page: the files with their sizes, the licence, and every type's fields from its schema."""
         factbase = self.factbase
@@ -468,6 +477,7 @@ class SiteRenderer:
             SitePage("verdict-companies", paths.VERDICT_COMPANIES, folder["standings"], self.verdict_companies),
             SitePage("verdict-voices", paths.VERDICT_VOICES, folder["judgements"], self.verdict_voices),
             SitePage("charts", paths.CHARTS, folder["figures"], self.charts),
+            SitePage("benchmarks", paths.BENCHMARKS, folder["benchmarks"], self.benchmarks),
             SitePage("map", paths.MAP, everything, self.relation_map),
             SitePage("data", paths.DATA, everything, partial(self.data, downloads)),
         ]
