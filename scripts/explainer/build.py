@@ -1,8 +1,8 @@
 """Build the whole site: generate the Markdown, build each language with MkDocs --strict, check, swap it in.
 
-Both languages are built side by side into a temporary folder next to the target. Only when
-both succeed without a single warning, and every internal link and anchor of the result resolves,
-does the new site replace the old one, so a failed build leaves the old site as it was.
+Every language is built into a temporary folder next to the target, each MkDocs build started as soon as its
+language is rendered. Only when all succeed without a single warning, and every internal link and anchor of the
+result resolves, does the new site replace the old one, so a failed build leaves the old site as it was.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .generate import DOCS_DIR, EDIT_BASE, MARKER, print_notes, site_addresses, write_docs
-from .inputs import load_inputs
+from .inputs import Inputs, load_inputs
 from .linkcheck import SiteChecker
 from .mkdocs_config import config_path, jieba_dictionary_file
 from .problems import InputError, Problem, display_path
@@ -101,19 +101,38 @@ def mkdocs_environment(site_url: str | None, docs_out: Path) -> dict[str, str]:
     return env
 
 
-def _build_languages(work: Path, site_url: str | None, docs_out: Path = DOCS_OUT) -> Path:
-    """Run the languages' MkDocs builds at once (one per core) and join them, each under its prefix."""
+def _build_languages(inputs: Inputs, work: Path, site_url: str | None, docs_out: Path = DOCS_OUT) -> Path:
+    """Render each language, write its docs folder and start its MkDocs build at once, so that the next language
+    renders while the last one builds (MkDocs on the other core); then join them, each under its prefix. A page
+    that cannot be rendered stops every build, after every language was tried."""
     env = mkdocs_environment(site_url, docs_out)
+    addresses = site_addresses(site_url)
     outputs = {language.code: work / language.code for language in LANGUAGES}
-    runs = {code: _mkdocs(config_path(code), outputs[code], env) for code in outputs}
-    failures = []
-    for lang, run in runs.items():
-        log, _ = run.communicate()
-        if run.returncode != 0:
-            found = _warning_problems(lang, log, docs_out)
-            failures += found or [
-                Problem(display_path(config_path(lang)), 1, 1, f"mkdocs build --strict failed:\n{log.strip()}")
-            ]
+    runs: dict[str, subprocess.Popen[str]] = {}
+    failures: list[Problem] = []
+    try:
+        for code in outputs:
+            try:
+                pages = render_site(inputs, EDIT_BASE, (code,), addresses)  # every page of the language
+            except InputError as err:
+                failures += err.problems
+            if not failures:
+                write_docs(inputs, pages, docs_out)  # the docs folder MkDocs reads (generate.py)
+                runs[code] = _mkdocs(config_path(code), outputs[code], env)
+        if failures:
+            raise InputError(failures)
+        for lang, run in runs.items():
+            log, _ = run.communicate()
+            if run.returncode != 0:
+                found = _warning_problems(lang, log, docs_out)
+                failures += found or [
+                    Problem(display_path(config_path(lang)), 1, 1, f"mkdocs build --strict failed:\n{log.strip()}")
+                ]
+    finally:
+        for run in runs.values():
+            if run.poll() is None:
+                run.kill()
+                run.communicate()
     if failures:
         raise InputError(failures)
     site = outputs[ROOT.code]
@@ -178,13 +197,11 @@ def build_site(facts: Path, site: Path, *, site_url: str | None = None, docs_out
     replaced only at the end: a failure anywhere leaves the published folder as it was."""
     inputs = load_inputs(facts)  # read every input and validate it (factbase/load.py, validate.py, resolve.py)
     print_notes(inputs)  # what the history of seeds/ (history.py) cannot date, and why
-    pages = render_site(inputs, EDIT_BASE, addresses=site_addresses(site_url))  # every page of every language
-    write_docs(inputs, pages, docs_out)  # write the docs folders MkDocs reads (generate.py)
     shown_as = display_path(site)
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as work:
-        new_site = _build_languages(Path(work), site_url, docs_out)  # MkDocs, strict, every language at once
+        new_site = _build_languages(inputs, Path(work), site_url, docs_out)  # render, write and build each language
         _check_segmented_search(new_site)  # the Chinese search index is segmented
         _check_links(new_site, site_url, shown_as)  # every internal link and anchor resolves
         _swap_in(new_site, site)  # only now does the new site replace the old
