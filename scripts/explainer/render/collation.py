@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TypeVar
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from ..registry import language
 
@@ -57,6 +57,15 @@ def _weight(char: str, syllable: str, pinyin_first: bool) -> Weight:
     return (_MARK, place if place >= 0 else len(_PUNCTUATION) + ord(plain), 0)
 
 
+def _cited(char: str, syllable: str) -> str:
+    """A character read in the neutral tone (子 in 子曰, as a suffix's 子 is) takes its first toned reading, as a
+    dictionary lists it and a browser's collation sorts it (紫 and 子 are both zǐ)."""
+    if not syllable.endswith("5"):
+        return syllable
+    readings = pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]
+    return next((r for r in readings if not r.endswith("5")), syllable)
+
+
 @cache
 def sort_key(text: str, lang: str) -> tuple[tuple[Weight, ...], str]:
     """The key that puts `text` in its place in a list in the language `lang`."""
@@ -66,7 +75,7 @@ def sort_key(text: str, lang: str) -> tuple[tuple[Weight, ...], str]:
         for run in _HAN_RUN.finditer(text):  # each run read as a whole: a word's characters take its reading
             read = lazy_pinyin(run.group(), style=Style.TONE3, neutral_tone_with_five=True)
             if len(read) == len(run.group()):  # one syllable a character, as pypinyin reads every Chinese character
-                syllables[run.start() : run.end()] = read
+                syllables[run.start() : run.end()] = [_cited(c, r) for c, r in zip(run.group(), read, strict=True)]
     weights = tuple(_weight(char, syllable, pinyin) for char, syllable in zip(text, syllables, strict=True))
     return weights, text.swapcase()  # names alike but for case: the small letter first, as in CLDR
 
