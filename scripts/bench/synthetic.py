@@ -92,6 +92,7 @@ def synthetic_factbase(size: int, seed: int = 2023) -> dict[str, dict[str, dict]
             "title": f"Report {i}",
             "url": f"https://news.example.com/{i}",
             "publisher": "Example News",
+            "language": "en" if i % 2 else "zh-Hans",
             "published": f"2023-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
         }
     for i, cid in enumerate(ids["companies"]):
