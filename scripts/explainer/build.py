@@ -23,7 +23,7 @@ from .linkcheck import SiteChecker
 from .mkdocs_config import config_path, jieba_dictionary_file
 from .problems import InputError, Problem, display_path
 from .registry import DOCS_OUT, LANGUAGES, ROOT
-from .render.site import render_site
+from .render.site import render_site, site_downloads
 
 # MkDocs' own words for a link it cannot follow, e.g. "Doc file 'index.md' contains a link 'x.md', but ...".
 _DOC_LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']*)', but (?P<reason>.*)")
@@ -107,13 +107,14 @@ def _build_languages(inputs: Inputs, work: Path, site_url: str | None, docs_out:
     that cannot be rendered stops every build, after every language was tried."""
     env = mkdocs_environment(site_url, docs_out)
     addresses = site_addresses(site_url)
+    downloads = site_downloads(inputs)  # the same in every language
     outputs = {language.code: work / language.code for language in LANGUAGES}
     runs: dict[str, subprocess.Popen[str]] = {}
     failures: list[Problem] = []
     try:
         for code in outputs:
             try:
-                pages = render_site(inputs, EDIT_BASE, (code,), addresses)  # every page of the language
+                pages = render_site(inputs, EDIT_BASE, (code,), addresses, downloads)  # every page of the language
             except InputError as err:
                 failures += err.problems
             if not failures:

@@ -17,9 +17,8 @@ from typing import Any
 from .generate import EDIT_BASE, site_addresses, write_docs, write_file
 from .inputs import Inputs, load_inputs
 from .registry import CODES, DOCS_OUT
-from .render.downloads import download_files
 from .render.freshness import PageFiles, entity_path
-from .render.site import SiteRenderer
+from .render.site import SiteRenderer, site_downloads
 
 NAMES = ("name", "aliases")  # texts other pages find an entity by (links, search, order): a change renders all
 
@@ -45,9 +44,7 @@ class Regenerator:
         inputs = load_inputs(self.facts)
         changed = self._texts_changed(inputs, saved) if saved is not None else None
         renderer = SiteRenderer(inputs, self.lang, EDIT_BASE, site_addresses()[self.lang])
-        downloads = download_files(
-            inputs.factbase, [p.id for p in inputs.article.paragraphs], inputs.vocabulary.schemas
-        )
+        downloads = site_downloads(inputs)
         every = renderer.site_pages(downloads)
         if changed is None or self.last is None:
             texts, made = renderer.render(every)

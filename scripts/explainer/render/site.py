@@ -583,14 +583,22 @@ def _size(text: str) -> str:
     return f"{len(text.encode('utf-8')) / 1000:.1f} kB"
 
 
+def site_downloads(inputs: Inputs) -> dict[str, str]:
+    """The data files the download page offers, by path: the same in every language, so written out once."""
+    return download_files(inputs.factbase, [p.id for p in inputs.article.paragraphs], inputs.vocabulary.schemas)
+
+
 def render_site(
-    inputs: Inputs, edit_base: str, languages: tuple[str, ...] = CODES, addresses: Mapping[str, str] | None = None
+    inputs: Inputs,
+    edit_base: str,
+    languages: tuple[str, ...] = CODES,
+    addresses: Mapping[str, str] | None = None,
+    downloads: dict[str, str] | None = None,
 ) -> dict[str, dict[str, str]]:
     """Every generated file of each language asked for (all by default): {lang: {path: text}}, Markdown pages, the
-    feed and the data downloads. `addresses` are where each language is published (the feed's links are absolute;
-    without them, relative to the language's folder)."""
-    # The downloads hold the same data in both languages: written out once.
-    downloads = download_files(inputs.factbase, [p.id for p in inputs.article.paragraphs], inputs.vocabulary.schemas)
+    feed and the data downloads (site_downloads, unless given). `addresses` are where each language is published
+    (the feed's links are absolute; without them, relative to the language's folder)."""
+    downloads = downloads if downloads is not None else site_downloads(inputs)
     rendered: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
     for lang in languages:
